@@ -1,0 +1,54 @@
+# Tandem — see README.md. Every target installs what it needs first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+WORKERS ?= auto
+PYTEST_ARGS ?=
+
+.PHONY: demo run test test-sqlite test-postgres lint typecheck bench install system-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(VENV)/bin/uvicorn tandem.asgi:application --host 127.0.0.1 --port 8000 --app-dir src
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(VENV)/bin/uvicorn tandem.asgi:application --host 127.0.0.1 --port 8000 --app-dir src
+
+system-deps:
+	@scripts/ensure-system-deps
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+test-sqlite: install system-deps node_modules/.installed
+	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+test-postgres: install system-deps node_modules/.installed
+	scripts/with-postgres $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+test: lint typecheck test-sqlite test-postgres
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3* media

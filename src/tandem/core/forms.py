@@ -1,0 +1,47 @@
+"""Form pieces shared by every app."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class TagsField(forms.CharField):
+    """Comma-separated tags in, a clean list of short unique tags out."""
+
+    def __init__(self, *, max_tags: int = 20, max_tag_length: int = 40, **kwargs: Any) -> None:
+        self.max_tags = max_tags
+        self.max_tag_length = max_tag_length
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", max_tags * (max_tag_length + 2))
+        kwargs.setdefault("help_text", _("Separate with commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v) for v in value)
+        return value
+
+    def clean(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().clean(value) or ""
+        tags: list[str] = []
+        for raw in text.split(","):
+            tag = re.sub(r"\s+", " ", raw).strip()
+            if not tag:
+                continue
+            if len(tag) > self.max_tag_length:
+                raise ValidationError(
+                    _("“%(tag)s…” is too long: keep each item under %(n)d characters."),
+                    params={"tag": tag[:20], "n": self.max_tag_length},
+                )
+            if tag.casefold() not in {t.casefold() for t in tags}:
+                tags.append(tag)
+        if len(tags) > self.max_tags:
+            raise ValidationError(
+                _("Give at most %(n)d items."), params={"n": self.max_tags}
+            )
+        return tags

@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
+from tandem.core.audit import register_verbs
+
+register_verbs(
+    {
+        "programme.created": _("created the programme {target}"),
+        "programme.updated": _("updated the programme {target}"),
+        "membership.granted": _("added {target} with roles: {roles}"),
+        "membership.roles_set": _("changed the roles of {target} to: {roles}"),
+        "membership.ended": _("ended the membership of {target}"),
+    }
+)

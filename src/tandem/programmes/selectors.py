@@ -1,0 +1,124 @@
+"""Reads about programmes and memberships, already filtered by access."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import Membership, MembershipRole, MembershipStatus, Programme, Role, STAFF_ROLES
+
+
+def _active(qs: QuerySet[Membership]) -> QuerySet[Membership]:
+    return qs.filter(status=MembershipStatus.ACTIVE)
+
+
+def programme_ids_of(viewer: Any) -> QuerySet[Membership, Any]:
+    """Visibility audience: the programmes whose community ``viewer`` is in."""
+    return _active(Membership.objects.filter(user_id=viewer.pk)).values("programme_id")
+
+
+def peer_ids_of(viewer: Any) -> QuerySet[Membership, Any]:
+    """Visibility audience: everyone who shares a programme with ``viewer``."""
+    return _active(Membership.objects.filter(programme_id__in=programme_ids_of(viewer))).values(
+        "user_id"
+    )
+
+
+def memberships_of(user: Any) -> QuerySet[Membership]:
+    return (
+        _active(Membership.objects.filter(user_id=user.pk))
+        .select_related("programme__organisation")
+        .prefetch_related("roles")
+        .order_by("programme__name")
+    )
+
+
+def roles_in(user: Any, programme: Programme) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        MembershipRole.objects.filter(
+            membership__user_id=user.pk,
+            membership__programme=programme,
+            membership__status=MembershipStatus.ACTIVE,
+        ).values_list("role", flat=True)
+    )
+
+
+def has_any_role(user: Any, roles: Iterable[str]) -> bool:
+    return MembershipRole.objects.filter(
+        membership__user_id=user.pk,
+        membership__status=MembershipStatus.ACTIVE,
+        role__in=list(roles),
+    ).exists()
+
+
+def programmes_of(user: Any) -> QuerySet[Programme]:
+    return Programme.objects.filter(pk__in=programme_ids_of(user)).select_related("organisation")
+
+
+def members_of(programme: Programme, *, role: str | None = None) -> QuerySet[Membership]:
+    qs = (
+        _active(programme.memberships.all())
+        .select_related("user__profile")
+        .prefetch_related(Prefetch("roles", queryset=MembershipRole.objects.order_by("role")))
+        .order_by("user__display_name", "user__email")
+    )
+    if role:
+        qs = qs.filter(roles__role=role)
+    return qs
+
+
+def role_counts(programme: Programme) -> dict[str, int]:
+    counts = Counter(
+        MembershipRole.objects.filter(
+            membership__programme=programme, membership__status=MembershipStatus.ACTIVE
+        ).values_list("role", flat=True)
+    )
+    return {str(Role(role).label): counts[role] for role in Role.values if counts[role]}
+
+
+def people_with_role(programme: Programme, roles: Iterable[str]) -> list[Any]:
+    return [
+        m.user
+        for m in _active(programme.memberships.filter(roles__role__in=list(roles)))
+        .select_related("user")
+        .distinct()
+        .order_by("user__display_name")
+    ]
+
+
+@dataclass
+class ProgrammeCard:
+    """One programme on a person's home page, with what each of their roles needs."""
+
+    programme: Programme
+    roles: list[str]
+    role_labels: list[str]
+    is_staff: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    contacts: list[Any] = field(default_factory=list)
+
+
+def home_cards(user: Any) -> list[ProgrammeCard]:
+    cards = []
+    for membership in memberships_of(user):
+        roles = membership.role_values
+        programme = membership.programme
+        is_staff = bool(STAFF_ROLES & set(roles)) or Role.RESEARCHER in roles
+        card = ProgrammeCard(
+            programme=programme,
+            roles=roles,
+            role_labels=membership.role_labels,
+            is_staff=is_staff,
+        )
+        if is_staff:
+            card.counts = role_counts(programme)
+        else:
+            card.contacts = people_with_role(programme, [Role.PROGRAMME_LEAD, Role.FACILITATOR])
+        cards.append(card)
+    return cards

@@ -1,0 +1,136 @@
+"""Writes for organisations, programmes and memberships; each one audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tandem.core.audit import log_action
+
+from .models import (
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organisation,
+    Programme,
+    ProgrammeStatus,
+    Role,
+)
+
+
+def organisation_create(*, actor: Any, name: str, slug: str, kind: str, **extra: Any) -> Organisation:
+    with transaction.atomic():
+        organisation = Organisation(name=name, slug=slug, kind=kind, **extra)
+        organisation.full_clean()
+        organisation.save()
+        log_action(actor, "organisation.created", organisation)
+    return organisation
+
+
+def programme_create(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    name: str,
+    slug: str,
+    status: str = ProgrammeStatus.DRAFT,
+    **extra: Any,
+) -> Programme:
+    with transaction.atomic():
+        programme = Programme(organisation=organisation, name=name, slug=slug, status=status, **extra)
+        programme.full_clean()
+        programme.save()
+        log_action(actor, "programme.created", programme, scope=programme)
+    return programme
+
+
+def _labels(roles: Iterable[str]) -> str:
+    return ", ".join(str(Role(r).label) for r in sorted(roles))
+
+
+def _check_roles(roles: Iterable[str]) -> set[str]:
+    chosen = set(roles)
+    unknown = chosen - set(Role.values)
+    if unknown:
+        raise ValidationError(_("Unknown role: %(roles)s") % {"roles": ", ".join(sorted(unknown))})
+    if not chosen:
+        raise ValidationError(_("Choose at least one role."))
+    return chosen
+
+
+def membership_grant(
+    *, actor: Any, programme: Programme, user: Any, roles: Iterable[str]
+) -> Membership:
+    """Add ``user`` to ``programme`` (or re-activate them) with these extra roles."""
+    chosen = _check_roles(roles)
+    with transaction.atomic():
+        membership, _created = Membership.objects.get_or_create(user=user, programme=programme)
+        if membership.status != MembershipStatus.ACTIVE:
+            membership.status = MembershipStatus.ACTIVE
+            membership.ended_at = None
+            membership.save(update_fields=["status", "ended_at"])
+        existing = set(membership.roles.values_list("role", flat=True))
+        MembershipRole.objects.bulk_create(
+            [MembershipRole(membership=membership, role=r) for r in chosen - existing]
+        )
+        log_action(
+            actor,
+            "membership.granted",
+            user,
+            {"roles": _labels(chosen | existing), "programme": programme.slug},
+            scope=programme,
+        )
+    return membership
+
+
+def _leads_left(membership: Membership, removing_lead: bool) -> int:
+    others = MembershipRole.objects.filter(
+        membership__programme=membership.programme,
+        membership__status=MembershipStatus.ACTIVE,
+        role=Role.PROGRAMME_LEAD,
+    ).exclude(membership=membership)
+    return others.count() + (0 if removing_lead else 1)
+
+
+def membership_set_roles(*, actor: Any, membership: Membership, roles: Iterable[str]) -> Membership:
+    chosen = _check_roles(roles)
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        existing = set(membership.roles.values_list("role", flat=True))
+        if Role.PROGRAMME_LEAD in existing and Role.PROGRAMME_LEAD not in chosen:
+            if _leads_left(membership, removing_lead=True) == 0:
+                raise ValidationError(_("A programme needs at least one programme lead."))
+        if chosen == existing:
+            return membership
+        membership.roles.filter(role__in=existing - chosen).delete()
+        MembershipRole.objects.bulk_create(
+            [MembershipRole(membership=membership, role=r) for r in chosen - existing]
+        )
+        log_action(
+            actor,
+            "membership.roles_set",
+            membership.user,
+            {"roles": _labels(chosen), "before": _labels(existing)},
+            scope=membership.programme,
+        )
+    return membership
+
+
+def membership_end(*, actor: Any, membership: Membership) -> Membership:
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().select_related("user", "programme").get(
+            pk=membership.pk
+        )
+        roles = set(membership.roles.values_list("role", flat=True))
+        if Role.PROGRAMME_LEAD in roles and _leads_left(membership, removing_lead=True) == 0:
+            raise ValidationError(_("A programme needs at least one programme lead."))
+        membership.status = MembershipStatus.ENDED
+        membership.ended_at = timezone.now()
+        membership.save(update_fields=["status", "ended_at"])
+        log_action(actor, "membership.ended", membership.user, scope=membership.programme)
+    return membership

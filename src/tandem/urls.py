@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tandem.core import views as core_views
+from tandem.programmes import views as programme_views
+
+urlpatterns = [
+    path("", programme_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("tandem.accounts.urls")),
+    path("programmes/", include("tandem.programmes.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
