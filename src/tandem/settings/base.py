@@ -211,7 +211,6 @@ USE_TZ = True
 
 # --- Static and media --------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [SRC_DIR / "static"]
 MEDIA_URL = "/media/"  # never served directly: media goes through access-checked views
 MEDIA_ROOT = Path(env("TANDEM_MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -228,7 +227,11 @@ TANDEM_AVATAR_SIZE = 256
 # --- Channels, tasks, e-mail, cache ----------------------------------------
 CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-EMAIL_BACKEND = env("TANDEM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": env("TANDEM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    }
+}
 DEFAULT_FROM_EMAIL = env("TANDEM_FROM_EMAIL", "Tandem <no-reply@tandem.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -24,17 +24,24 @@ CHANNEL_LAYERS = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env("TANDEM_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("TANDEM_EMAIL_PORT", "587"))
-EMAIL_HOST_USER = env("TANDEM_EMAIL_USER")
-EMAIL_HOST_PASSWORD = env("TANDEM_EMAIL_PASSWORD")
-EMAIL_USE_TLS = env_bool("TANDEM_EMAIL_TLS", True)
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env("TANDEM_EMAIL_HOST", "localhost"),
+            "port": int(env("TANDEM_EMAIL_PORT", "587")),
+            "username": env("TANDEM_EMAIL_USER") or None,
+            "password": env("TANDEM_EMAIL_PASSWORD") or None,
+            "use_tls": env_bool("TANDEM_EMAIL_TLS", True),
+        },
+    }
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+STATIC_ROOT = BASE_DIR / "staticfiles"  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 
 SECURE_SSL_REDIRECT = env_bool("TANDEM_SSL_REDIRECT", True)

@@ -1,0 +1,84 @@
+"""Browser journeys: Playwright driving Debian's Chromium, pages checked by axe-core."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, live_server: Any) -> Iterator[Callable[..., Page]]:
+    contexts = []
+
+    def make(viewport: dict[str, int] = DESKTOP) -> Page:
+        context = browser.new_context(viewport=viewport, base_url=live_server.url)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []  # type: ignore[attr-defined]
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    """Run axe-core on the page as it is now; fail listing every violation."""
+    # Evaluated through DevTools, not a <script> tag: the page's CSP stays strict.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    violations = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]  # fmt: skip
+    assert violations == [], f"{page.url}: " + json.dumps(violations, indent=1)
+
+
+def assert_no_console_errors(page: Page) -> None:
+    errors = page.console_errors  # type: ignore[attr-defined]
+    assert errors == [], f"{page.url}: console errors {errors}"
+
+
+def sign_in(page: Page, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
