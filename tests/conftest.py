@@ -73,7 +73,9 @@ def world(db: Any) -> World:
     add_member(other_programme, people["outsider"], Role.PROGRAMME_LEAD)
     enrol_totp(people["outsider"])
     secret = enrol_totp(people["lead"])
-    return World(programme=programme, other_programme=other_programme, lead_totp_secret=secret, **people)
+    return World(
+        programme=programme, other_programme=other_programme, lead_totp_secret=secret, **people
+    )
 
 
 @pytest.fixture

@@ -9,7 +9,13 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tandem.accounts.models import User
-from tandem.programmes.models import Membership, MembershipRole, Organisation, Programme, ProgrammeStatus
+from tandem.programmes.models import (
+    Membership,
+    MembershipRole,
+    Organisation,
+    Programme,
+    ProgrammeStatus,
+)
 
 PASSWORD = "correct horse battery staple"
 

@@ -75,7 +75,9 @@ def _project_url_names() -> set[str]:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif isinstance(pattern, URLPattern) and pattern.name and namespace in PROJECT_NAMESPACES:
+            elif (
+                isinstance(pattern, URLPattern) and pattern.name and namespace in PROJECT_NAMESPACES
+            ):
                 names.add(f"{namespace}:{pattern.name}")
 
     walk(get_resolver().url_patterns, None)
@@ -118,7 +120,8 @@ def test_a_member_without_the_role_gets_404(world: World, name: str) -> None:
 
 # The photo view needs a stored image: tests/accounts/test_profile.py covers it.
 @pytest.mark.parametrize(
-    "name", sorted(n for n, c in CASES.items() if c.method == "get" and n != "accounts:person_avatar")
+    "name",
+    sorted(n for n, c in CASES.items() if c.method == "get" and n != "accounts:person_avatar"),
 )
 def test_the_allowed_persona_gets_the_page(world: World, name: str) -> None:
     case = CASES[name]

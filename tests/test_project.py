@@ -25,7 +25,7 @@ def test_check_deploy_with_production_settings_reports_nothing() -> None:
         "TANDEM_ALLOWED_HOSTS": "tandem.example.org",
         "DATABASE_URL": "sqlite:///test-artifacts/deploy-check.sqlite3",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
@@ -34,8 +34,12 @@ def test_check_deploy_with_production_settings_reports_nothing() -> None:
 
 
 def test_production_refuses_a_missing_secret_key() -> None:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tandem.settings.production", "TANDEM_SECRET_KEY": ""}
-    result = subprocess.run(  # noqa: S603
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tandem.settings.production",
+        "TANDEM_SECRET_KEY": "",
+    }
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip

@@ -133,7 +133,9 @@ def test_delete_my_account_anonymises_and_signs_out(world: World) -> None:
 
 def test_delete_needs_the_password_and_the_word(world: World) -> None:
     client = world.client(world.mentee)
-    wrong = client.post(reverse("accounts:account_delete"), {"password": "nope", "confirm": "delete"})
+    wrong = client.post(
+        reverse("accounts:account_delete"), {"password": "nope", "confirm": "delete"}
+    )
     assert wrong.status_code == 400
     body = wrong.content.decode()
     assert "That is not your current password" in body

@@ -18,7 +18,9 @@ BASE = {"display_name": "Kiri Walker", "time_zone": "Pacific/Auckland", "languag
         "visibility": "community", "digest_frequency": "weekly"}  # fmt: skip
 
 
-def image_upload(fmt: str = "PNG", size: tuple[int, int] = (640, 480), name: str = "me.png") -> SimpleUploadedFile:
+def image_upload(
+    fmt: str = "PNG", size: tuple[int, int] = (640, 480), name: str = "me.png"
+) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, "orange").save(buffer, format=fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
@@ -44,7 +46,8 @@ def test_profile_edit_saves_every_field_and_is_audited(world: World) -> None:
     assert profile.interest_tags == ["workload", "practicals"]
     assert profile.region == "Gisborne"
     assert profile.years_experience == 1
-    assert profile.show_email and not profile.notify_by_email
+    assert profile.show_email
+    assert not profile.notify_by_email
     entry = AuditEntry.objects.get(verb="profile.updated", actor=world.mentee)
     assert "time_zone" in entry.data["fields"]
 
@@ -54,7 +57,10 @@ def test_avatar_is_checked_by_content_and_cropped(world: World) -> None:
     fake = SimpleUploadedFile("evil.png", b"<?php echo 'hi'; ?>", content_type="image/png")
     response = client.post(reverse("accounts:profile_edit"), {**BASE, "avatar": fake})
     assert response.status_code == 200
-    assert "Upload a valid image" in response.content.decode() or "not a picture" in response.content.decode()
+    assert (
+        "Upload a valid image" in response.content.decode()
+        or "not a picture" in response.content.decode()
+    )
 
     response = client.post(
         reverse("accounts:profile_edit"), {**BASE, "avatar": image_upload("JPEG", name="x.jpg")}
@@ -64,12 +70,17 @@ def test_avatar_is_checked_by_content_and_cropped(world: World) -> None:
     with Image.open(profile.avatar.path) as stored:
         assert stored.size == (256, 256)
         assert stored.format == "PNG"
-    photo = world.client(world.mentor).get(reverse("accounts:person_avatar", args=[world.mentee.pk]))
+    photo = world.client(world.mentor).get(
+        reverse("accounts:person_avatar", args=[world.mentee.pk])
+    )
     assert photo.status_code == 200
     assert photo["Content-Type"] == "image/png"
-    assert world.client(world.outsider).get(
-        reverse("accounts:person_avatar", args=[world.mentee.pk])
-    ).status_code == 404
+    assert (
+        world.client(world.outsider)
+        .get(reverse("accounts:person_avatar", args=[world.mentee.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_oversized_avatar_is_refused(world: World, settings: object) -> None:
@@ -112,9 +123,13 @@ def test_email_shown_only_when_chosen(world: World) -> None:
 def test_times_are_shown_in_the_viewers_and_persons_zone(world: World) -> None:
     world.mentee.time_zone = "America/Anchorage"
     world.mentee.save()
-    response = world.client(world.mentor).get(reverse("accounts:person_detail", args=[world.mentee.pk]))
+    response = world.client(world.mentor).get(
+        reverse("accounts:person_detail", args=[world.mentee.pk])
+    )
     body = response.content.decode()
-    anchorage = timezone.localtime(timezone.now(), timezone=__import__("zoneinfo").ZoneInfo("America/Anchorage"))
+    anchorage = timezone.localtime(
+        timezone.now(), timezone=__import__("zoneinfo").ZoneInfo("America/Anchorage")
+    )
     assert anchorage.strftime("%H:") in body
     assert "America/Anchorage" in body
     assert "Times are shown in Pacific/Auckland" in body  # the viewer's own zone

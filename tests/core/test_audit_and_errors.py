@@ -33,7 +33,9 @@ def test_history_page_lists_entries_for_leads(world: World) -> None:
     services.membership_grant(
         actor=world.lead, programme=world.programme, user=world.outsider, roles=[Role.MENTOR]
     )
-    response = world.client(world.lead).get(reverse("programmes:history", args=[world.programme.slug]))
+    response = world.client(world.lead).get(
+        reverse("programmes:history", args=[world.programme.slug])
+    )
     body = response.content.decode()
     assert "Ruth Lead" in body
     assert "added Tomás Outsider with roles: Mentor" in body

@@ -17,7 +17,7 @@ def test_markdown_renders_and_headings_are_demoted() -> None:
 
 
 def test_raw_html_and_dangerous_links_are_removed() -> None:
-    html = render('<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>')
+    html = render("<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>")
     assert "<script" not in html
     assert "href" not in html  # the javascript: link is left as plain text
     assert "<img" not in html

@@ -69,10 +69,12 @@ def test_members_page_filters_by_role_with_htmx(world: World) -> None:
     url = reverse("programmes:members", args=[world.programme.slug])
     client = world.client(world.lead)
     full = client.get(url).content.decode()
-    assert "Kiri Mentee" in full and "Mere Mentor" in full
+    assert "Kiri Mentee" in full
+    assert "Mere Mentor" in full
     partial = client.get(url, {"role": "mentor"}, HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in partial
-    assert "Mere Mentor" in partial and "Kiri Mentee" not in partial
+    assert "Mere Mentor" in partial
+    assert "Kiri Mentee" not in partial
 
 
 def test_members_page_query_count_does_not_grow_with_members(world: World) -> None:
@@ -94,7 +96,9 @@ def test_members_page_query_count_does_not_grow_with_members(world: World) -> No
         ("outsider", ["Coaching Circle"], ["Rural Mentoring 2026"]),
     ],
 )
-def test_home_is_role_aware(world: World, persona: str, expected: list[str], absent: list[str]) -> None:
+def test_home_is_role_aware(
+    world: World, persona: str, expected: list[str], absent: list[str]
+) -> None:
     body = world.client(getattr(world, persona)).get(reverse("home")).content.decode()
     for text in expected:
         assert text in body, text

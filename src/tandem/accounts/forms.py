@@ -70,9 +70,9 @@ class AvatarField(forms.ImageField):
             with Image.open(upload) as image:
                 if image.format not in {"JPEG", "PNG", "WEBP", "GIF"}:
                     raise ValidationError(_("Use a JPEG, PNG, WebP or GIF picture."))
-                image = ImageOps.exif_transpose(image).convert("RGB")
+                upright = ImageOps.exif_transpose(image).convert("RGB")
                 side = settings.TANDEM_AVATAR_SIZE
-                square = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+                square = ImageOps.fit(upright, (side, side), Image.Resampling.LANCZOS)
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
             raise ValidationError(_("That file is not a picture we can read.")) from exc
         out = io.BytesIO()

@@ -102,7 +102,9 @@ def avatar_path(instance: Profile, filename: str) -> str:
 
 
 class Profile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
     organisation_name = models.CharField(_("organisation or school"), max_length=160, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)

@@ -42,7 +42,9 @@ class AccountsPrivacy(PrivacyProvider):
                     EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
                 ),
                 "two_factor_methods": list(
-                    Authenticator.objects.filter(user=user).values("type", "created_at", "last_used_at")
+                    Authenticator.objects.filter(user=user).values(
+                        "type", "created_at", "last_used_at"
+                    )
                 ),
                 "profile": {field: getattr(profile, field) for field in PROFILE_FIELDS},
             }

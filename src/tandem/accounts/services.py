@@ -44,7 +44,7 @@ def profile_update(
             profile.avatar.save("avatar.png", avatar, save=False)
             changed.append("avatar")
         elif avatar is False and old_avatar:
-            profile.avatar = ""  # type: ignore[assignment]
+            profile.avatar = ""
             changed.append("avatar")
         profile.full_clean()
         profile.save()

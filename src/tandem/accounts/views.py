@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,7 +63,7 @@ def person_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @login_required
-def person_avatar(request: HttpRequest, user_id: int) -> HttpResponse:
+def person_avatar(request: HttpRequest, user_id: int) -> HttpResponseBase:
     person = person_for_viewer(request.user, user_id)
     if not person.profile.avatar:
         raise deny()

@@ -26,7 +26,7 @@ class TagsField(forms.CharField):
             return ", ".join(str(v) for v in value)
         return value
 
-    def clean(self, value: Any) -> list[str]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[str]:
         text = super().clean(value) or ""
         tags: list[str] = []
         for raw in text.split(","):
@@ -41,7 +41,5 @@ class TagsField(forms.CharField):
             if tag.casefold() not in {t.casefold() for t in tags}:
                 tags.append(tag)
         if len(tags) > self.max_tags:
-            raise ValidationError(
-                _("Give at most %(n)d items."), params={"n": self.max_tags}
-            )
+            raise ValidationError(_("Give at most %(n)d items."), params={"n": self.max_tags})
         return tags

@@ -16,11 +16,11 @@ import io
 import json
 import zipfile
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -114,10 +114,13 @@ def erase_user(user: Any) -> str:
     return pseudonym
 
 
-def audit_rows_for(user: Any) -> Iterable[dict[str, Any]]:
-    return AuditEntry.objects.filter(actor=user).values(
-        "created_at", "verb", "target_label", "data"
-    )
+def audit_rows_for(user: Any) -> list[dict[str, Any]]:
+    return [
+        dict(row)
+        for row in AuditEntry.objects.filter(actor=user).values(
+            "created_at", "verb", "target_label", "data"
+        )
+    ]
 
 
 @register
@@ -133,8 +136,7 @@ class CorePrivacy(PrivacyProvider):
     def erase(self, user: Any, *, pseudonym: str) -> None:
         # The audit log is kept (it is the programme's record), pseudonymised.
         AuditEntry.objects.filter(actor=user).update(actor=None, actor_label=pseudonym)
-        user_type = AuditEntry._meta.get_field("target_type").related_model
-        ct = user_type.objects.get_for_model(user)  # type: ignore[union-attr]
+        ct = ContentType.objects.get_for_model(user)
         AuditEntry.objects.filter(target_type=ct, target_id=str(user.pk)).update(
             target_label=pseudonym
         )

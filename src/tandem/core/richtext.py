@@ -32,7 +32,7 @@ def _demote_headings(html: str) -> str:
 
 def render(source: str | None) -> SafeString:
     if not source:
-        return mark_safe("")  # noqa: S308 - empty string
+        return mark_safe("")
     html = _demote_headings(_parser().render(source[:MAX_SOURCE_CHARS]))
     clean = nh3.clean(
         html,

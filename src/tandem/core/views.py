@@ -7,7 +7,7 @@ from django.template import loader
 
 def _render(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
     try:
-        body = loader.render_to_string(template_name, {"status": status}, request)
+        body: str = loader.render_to_string(template_name, {"status": status}, request)
     except Exception:  # pragma: no cover - last resort when templates themselves fail
         body = f"<!doctype html><title>Error {status}</title><h1>Error {status}</h1>"
     return HttpResponse(body, status=status)

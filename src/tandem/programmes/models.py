@@ -40,7 +40,9 @@ class ProgrammeStatus(models.TextChoices):
 
 
 class Programme(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="programmes")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="programmes"
+    )
     name = models.CharField(max_length=160)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.CharField(max_length=300, blank=True)
@@ -82,7 +84,9 @@ class MembershipStatus(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="memberships")
     status = models.CharField(
         max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
@@ -92,7 +96,9 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "programme"], name="one_membership_per_programme")
+            models.UniqueConstraint(
+                fields=["user", "programme"], name="one_membership_per_programme"
+            )
         ]
         indexes = [models.Index(fields=["programme", "status"])]
 

@@ -15,7 +15,11 @@ class ProgrammesPrivacy(PrivacyProvider):
 
     def export(self, user: Any) -> ExportPart:
         rows = []
-        for m in Membership.objects.filter(user=user).select_related("programme").prefetch_related("roles"):
+        for m in (
+            Membership.objects.filter(user=user)
+            .select_related("programme")
+            .prefetch_related("roles")
+        ):
             rows.append(
                 {
                     "programme": m.programme.name,

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Membership, MembershipRole, MembershipStatus, Programme, Role, STAFF_ROLES
+from .models import STAFF_ROLES, Membership, MembershipRole, MembershipStatus, Programme, Role
 
 
 def _active(qs: QuerySet[Membership]) -> QuerySet[Membership]:

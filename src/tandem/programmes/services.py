@@ -23,7 +23,9 @@ from .models import (
 )
 
 
-def organisation_create(*, actor: Any, name: str, slug: str, kind: str, **extra: Any) -> Organisation:
+def organisation_create(
+    *, actor: Any, name: str, slug: str, kind: str, **extra: Any
+) -> Organisation:
     with transaction.atomic():
         organisation = Organisation(name=name, slug=slug, kind=kind, **extra)
         organisation.full_clean()
@@ -42,7 +44,9 @@ def programme_create(
     **extra: Any,
 ) -> Programme:
     with transaction.atomic():
-        programme = Programme(organisation=organisation, name=name, slug=slug, status=status, **extra)
+        programme = Programme(
+            organisation=organisation, name=name, slug=slug, status=status, **extra
+        )
         programme.full_clean()
         programme.save()
         log_action(actor, "programme.created", programme, scope=programme)
@@ -88,13 +92,16 @@ def membership_grant(
     return membership
 
 
-def _leads_left(membership: Membership, removing_lead: bool) -> int:
-    others = MembershipRole.objects.filter(
-        membership__programme=membership.programme,
-        membership__status=MembershipStatus.ACTIVE,
-        role=Role.PROGRAMME_LEAD,
-    ).exclude(membership=membership)
-    return others.count() + (0 if removing_lead else 1)
+def _other_leads(membership: Membership) -> int:
+    return (
+        MembershipRole.objects.filter(
+            membership__programme=membership.programme,
+            membership__status=MembershipStatus.ACTIVE,
+            role=Role.PROGRAMME_LEAD,
+        )
+        .exclude(membership=membership)
+        .count()
+    )
 
 
 def membership_set_roles(*, actor: Any, membership: Membership, roles: Iterable[str]) -> Membership:
@@ -102,9 +109,9 @@ def membership_set_roles(*, actor: Any, membership: Membership, roles: Iterable[
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         existing = set(membership.roles.values_list("role", flat=True))
-        if Role.PROGRAMME_LEAD in existing and Role.PROGRAMME_LEAD not in chosen:
-            if _leads_left(membership, removing_lead=True) == 0:
-                raise ValidationError(_("A programme needs at least one programme lead."))
+        dropping_lead = Role.PROGRAMME_LEAD in existing and Role.PROGRAMME_LEAD not in chosen
+        if dropping_lead and _other_leads(membership) == 0:
+            raise ValidationError(_("A programme needs at least one programme lead."))
         if chosen == existing:
             return membership
         membership.roles.filter(role__in=existing - chosen).delete()
@@ -123,11 +130,13 @@ def membership_set_roles(*, actor: Any, membership: Membership, roles: Iterable[
 
 def membership_end(*, actor: Any, membership: Membership) -> Membership:
     with transaction.atomic():
-        membership = Membership.objects.select_for_update().select_related("user", "programme").get(
-            pk=membership.pk
+        membership = (
+            Membership.objects.select_for_update()
+            .select_related("user", "programme")
+            .get(pk=membership.pk)
         )
         roles = set(membership.roles.values_list("role", flat=True))
-        if Role.PROGRAMME_LEAD in roles and _leads_left(membership, removing_lead=True) == 0:
+        if Role.PROGRAMME_LEAD in roles and _other_leads(membership) == 0:
             raise ValidationError(_("A programme needs at least one programme lead."))
         membership.status = MembershipStatus.ENDED
         membership.ended_at = timezone.now()

@@ -8,6 +8,8 @@ urlpatterns = [
     path("<slug:slug>/", views.programme_detail, name="detail"),
     path("<slug:slug>/members/", views.programme_members, name="members"),
     path("<slug:slug>/members/<int:membership_id>/", views.membership_edit, name="membership_edit"),
-    path("<slug:slug>/members/<int:membership_id>/end/", views.membership_end, name="membership_end"),
+    path(
+        "<slug:slug>/members/<int:membership_id>/end/", views.membership_end, name="membership_end"
+    ),
     path("<slug:slug>/history/", views.programme_history, name="history"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tandem.core.audit import entries_for_scope
+from tandem.core.http import HtmxHttpRequest
 
 from . import selectors, services
 from .access import membership_in, programme_view
@@ -48,10 +49,12 @@ def programme_detail(request: HttpRequest, programme: Programme) -> HttpResponse
 
 
 @programme_view(*STAFF_ROLES)
-def programme_members(request: HttpRequest, programme: Programme) -> HttpResponse:
+def programme_members(request: HtmxHttpRequest, programme: Programme) -> HttpResponse:
     form = MemberFilterForm(request.GET or None)
     role = form.cleaned_data["role"] if form.is_valid() else None
-    page = Paginator(selectors.members_of(programme, role=role), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.members_of(programme, role=role), 50).get_page(
+        request.GET.get("page")
+    )
     context = {
         "programme": programme,
         "form": form,
@@ -77,7 +80,9 @@ def membership_edit(request: HttpRequest, programme: Programme, membership_id: i
             except ValidationError as error:
                 form.add_error("roles", error)
             else:
-                messages.success(request, _("Roles saved for %(name)s.") % {"name": membership.user})
+                messages.success(
+                    request, _("Roles saved for %(name)s.") % {"name": membership.user}
+                )
                 return redirect("programmes:members", slug=programme.slug)
     else:
         form = MembershipRolesForm(initial={"roles": membership.role_values})
@@ -98,8 +103,12 @@ def membership_end(request: HttpRequest, programme: Programme, membership_id: in
         services.membership_end(actor=request.user, membership=membership)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("programmes:membership_edit", slug=programme.slug, membership_id=membership.pk)
-    messages.success(request, _("%(name)s is no longer in this programme.") % {"name": membership.user})
+        return redirect(
+            "programmes:membership_edit", slug=programme.slug, membership_id=membership.pk
+        )
+    messages.success(
+        request, _("%(name)s is no longer in this programme.") % {"name": membership.user}
+    )
     return redirect("programmes:members", slug=programme.slug)
 
 

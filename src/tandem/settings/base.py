@@ -181,7 +181,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_ADAPTER = "tandem.accounts.adapters.AccountAdapter"
 # allauth's rate limits; failed logins are limited per address and per account.
-ACCOUNT_RATE_LIMITS = {
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -225,9 +225,9 @@ TANDEM_AVATAR_MAX_BYTES = 3 * 1024 * 1024
 TANDEM_AVATAR_SIZE = 256
 
 # --- Channels, tasks, e-mail, cache ----------------------------------------
-CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+CHANNEL_LAYERS: dict[str, Any] = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-MAILERS = {
+MAILERS: dict[str, Any] = {
     "default": {
         "BACKEND": env("TANDEM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
     }

@@ -83,7 +83,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="Empty the database first.")
-        parser.add_argument("--scale", type=int, default=0, help="Synthetic programmes of 1,000 members.")
+        parser.add_argument(
+            "--scale", type=int, default=0, help="Synthetic programmes of 1,000 members."
+        )
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args: Any, reset: bool, scale: int, quiet: bool, **options: Any) -> None:
@@ -153,7 +155,12 @@ class Command(BaseCommand):
             starts_on=date(2026, 3, 1),
         )
         grant(actor=lead, programme=circle, user=lead, roles=[Role.PROGRAMME_LEAD])
-        grant(actor=lead, programme=circle, user=people["supervisor"], roles=[Role.COACH, Role.SUPERVISOR])
+        grant(
+            actor=lead,
+            programme=circle,
+            user=people["supervisor"],
+            roles=[Role.COACH, Role.SUPERVISOR],
+        )
         for key in ("mentor", "mentor2", "mentor3"):
             grant(actor=lead, programme=circle, user=people[key], roles=[Role.COACHEE])
 
@@ -170,12 +177,13 @@ REGIONS = [("Northland", "NZ"), ("Otago", "NZ"), ("Queensland", "AU"), ("Yukon",
 
 def synthetic(scale: int, members_per_programme: int = 1000) -> int:
     """Bulk-create ``scale`` programmes with ``members_per_programme`` people each."""
-    rng = random.Random(2026)  # noqa: S311 - reproducible fake data
+    rng = random.Random(2026)
     password_hash = make_password(DEMO_PASSWORD)
     sectors = [s for s in Sector.values if s != Sector.OTHER]
     batch = uuid.uuid4().hex[:6]
     organisation, _ = Organisation.objects.get_or_create(
-        slug="synthetic", defaults={"name": "Synthetic Learning Network", "kind": OrganisationKind.PROVIDER}
+        slug="synthetic",
+        defaults={"name": "Synthetic Learning Network", "kind": OrganisationKind.PROVIDER},
     )
     created = 0
     for p in range(scale):
@@ -220,7 +228,9 @@ def synthetic(scale: int, members_per_programme: int = 1000) -> int:
             )
             roles = []
             for i, m in enumerate(memberships):
-                role = Role.PROGRAMME_LEAD if i == 0 else Role.MENTOR if i % 25 == 1 else Role.MENTEE
+                role = (
+                    Role.PROGRAMME_LEAD if i == 0 else Role.MENTOR if i % 25 == 1 else Role.MENTEE
+                )
                 roles.append(MembershipRole(membership=m, role=role))
             MembershipRole.objects.bulk_create(roles, batch_size=1000)
             created += len(users)
