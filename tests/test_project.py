@@ -17,13 +17,13 @@ from tandem.programmes.models import Membership, Programme
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_check_deploy_with_production_settings_reports_nothing() -> None:
+def test_check_deploy_with_production_settings_reports_nothing(tmp_path: Path) -> None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "tandem.settings.production",
         "TANDEM_SECRET_KEY": "k3#Vq9!zLp2@Xw8$Rt5%Ny7^Bm4&Hs6*Jd1(Fg0)Ac-Ue+Oi=Wr_Ty",
         "TANDEM_ALLOWED_HOSTS": "tandem.example.org",
-        "DATABASE_URL": "sqlite:///test-artifacts/deploy-check.sqlite3",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
@@ -72,3 +72,22 @@ def test_synthetic_scale_creates_members() -> None:
     assert programme is not None
     assert programme.memberships.count() == 40
     assert programme.memberships.filter(roles__role="programme_lead").count() == 1
+
+
+def test_database_url_parsing_keeps_absolute_sqlite_paths() -> None:
+    from tandem.settings.base import BASE_DIR, database_from_url
+
+    assert database_from_url("sqlite:////var/lib/tandem/db.sqlite3")["NAME"] == Path(
+        "/var/lib/tandem/db.sqlite3"
+    )
+    assert database_from_url("sqlite:///local.sqlite3")["NAME"] == BASE_DIR / "local.sqlite3"
+    pg = database_from_url("postgres://tandem:s%40cret@127.0.0.1:5433/tandem?sslmode=require")
+    assert (pg["USER"], pg["PASSWORD"], pg["PORT"], pg["NAME"]) == (
+        "tandem",
+        "s@cret",
+        "5433",
+        "tandem",
+    )
+    assert pg["OPTIONS"] == {"sslmode": "require"}
+    with pytest.raises(ValueError, match="mysql"):
+        database_from_url("mysql://x/y")

@@ -39,7 +39,9 @@ def database_from_url(url: str) -> dict[str, Any]:
     parts = urlsplit(url)
     options = dict(parse_qsl(parts.query))
     if parts.scheme == "sqlite":
-        return sqlite_database(Path(unquote(parts.path.lstrip("/")) or "db.sqlite3"))
+        # sqlite:///relative.db is relative to the project; sqlite:////abs.db absolute.
+        path = unquote(parts.path.removeprefix("/"))
+        return sqlite_database(Path(path or "db.sqlite3"))
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         return {
             "ENGINE": "django.db.backends.postgresql",
