@@ -47,8 +47,10 @@ test-postgres: install system-deps node_modules/.installed
 
 test: lint typecheck test-sqlite test-postgres
 
-bench: install
-	$(PY) bench/run.py
+bench: install system-deps
+	@mkdir -p bench/results
+	$(PY) bench/run.py --json bench/results/sqlite.json
+	scripts/with-postgres $(PY) bench/run.py --json bench/results/postgresql.json
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3* media

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -70,6 +71,22 @@ def assert_no_axe_violations(page: Page) -> None:
         for v in result["violations"]
     ]  # fmt: skip
     assert violations == [], f"{page.url}: " + json.dumps(violations, indent=1)
+
+
+PAGE_WEIGHT_LIMIT = 100 * 1024
+
+
+def assert_light_page(page: Page) -> None:
+    """The CSS and JavaScript the page loaded, uncompressed, stay under 100 KB."""
+    sizes: dict[str, int] = page.evaluate(
+        """() => Object.fromEntries(performance.getEntriesByType('resource')
+            .filter(e => /\\.(css|js)(\\?|$)/.test(new URL(e.name).pathname))
+            .map(e => [e.name, e.decodedBodySize]))"""
+    )
+    assert sizes, f"{page.url}: no CSS or JavaScript was measured"
+    assert sum(sizes.values()) < PAGE_WEIGHT_LIMIT, f"{page.url}: {sizes}"
+    here = urlsplit(page.url).netloc
+    assert all(urlsplit(url).netloc == here for url in sizes), f"not served locally: {sizes}"
 
 
 def assert_no_console_errors(page: Page) -> None:

@@ -17,7 +17,14 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from .conftest import DESKTOP, PHONE, assert_no_axe_violations, assert_no_console_errors, sign_in
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    assert_light_page,
+    assert_no_axe_violations,
+    assert_no_console_errors,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -26,6 +33,7 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop"
 def checked(page: Page) -> None:
     assert_no_axe_violations(page)
     assert_no_console_errors(page)
+    assert_light_page(page)
 
 
 def sign_out(page: Page) -> None:

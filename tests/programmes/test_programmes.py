@@ -116,8 +116,11 @@ def test_home_for_someone_in_no_programme(db: None) -> None:
 
 def test_home_query_count_is_bounded(world: World) -> None:
     client = world.client(world.lead)
-    with queries_at_most(14):
-        client.get(reverse("home"))
+    with queries_at_most(14) as queries:
+        response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert world.programme.name in response.content.decode()
+    assert len(queries) > 0
 
 
 def test_leads_without_two_factor_are_sent_to_enrol(world: World) -> None:
