@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from tandem.core.forms import TagsField
+from tandem.core.forms import LongSelect, TagsField
 
 from .choices import country_choices, time_zone_choices
 from .models import Profile, User
@@ -28,7 +28,7 @@ class SignupExtraForm(forms.Form):
         label=_("Your time zone"),
         choices=time_zone_choices,
         initial="UTC",
-        widget=forms.Select(attrs={"data-guess": "browser"}),
+        widget=LongSelect(attrs={"data-guess": "browser"}),
         help_text=_("Meeting times are shown to you in this zone."),
     )
 
@@ -87,10 +87,15 @@ class AvatarField(forms.ImageField):
 
 class ProfileForm(forms.ModelForm):
     display_name = forms.CharField(label=_("Display name"), max_length=80)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=time_zone_choices, widget=LongSelect
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=lambda: [("", "—"), *country_choices()]
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", "—"), *country_choices()],
+        widget=LongSelect,
     )
     subjects = TagsField(label=_("Subjects or disciplines"), max_tags=15)
     interest_tags = TagsField(label=_("Interest tags"), max_tags=20)
