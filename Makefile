@@ -51,6 +51,7 @@ bench: install system-deps
 	@mkdir -p bench/results
 	$(PY) bench/run.py --json bench/results/sqlite.json
 	scripts/with-postgres $(PY) bench/run.py --json bench/results/postgresql.json
+	$(PY) bench/matching/run.py --json bench/results/matching.json
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3* media

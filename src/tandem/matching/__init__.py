@@ -1,0 +1,1 @@
+"""Matching mentees with mentors. ``engine`` is pure Python + numpy/scipy (no Django)."""
