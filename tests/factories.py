@@ -16,6 +16,7 @@ from tandem.programmes.models import (
     Programme,
     ProgrammeStatus,
 )
+from tandem.programmes.programme_models import preset
 
 PASSWORD = "correct horse battery staple"
 
@@ -55,6 +56,8 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"mentoring-{n}")
     summary = "Monthly online mentoring."
     status = ProgrammeStatus.ACTIVE
+    preset_key = "vpld"
+    programme_model = factory.LazyFunction(lambda: preset("vpld"))
 
 
 def add_member(programme: Programme, user: User, *roles: str) -> Membership:

@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tandem.intake.models import Application, Cohort
+from tandem.matching.models import MatchRun
 from tandem.programmes.models import Membership
 
 from .conftest import World
 
-PROJECT_NAMESPACES = {"accounts", "programmes"}
+PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching"}
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
 PROTECTED = "protected"  # someone else's data: outsider → 404, anonymous → login or 404
@@ -30,6 +32,36 @@ class Case:
 
 def _membership(world: World) -> int:
     return Membership.objects.get(programme=world.programme, user=world.mentee).pk
+
+
+def _cohort(world: World) -> Cohort:
+    cohort, _ = Cohort.objects.get_or_create(
+        programme=world.programme, name="2027 intake", defaults={"rolling": True}
+    )
+    return cohort
+
+
+def _application(world: World) -> int:
+    application, _ = Application.objects.get_or_create(
+        cohort=_cohort(world), applicant=world.outsider, kind="mentee",
+        defaults={"status": "submitted", "answers": {"interests": "Outsider's private answer"}},
+    )  # fmt: skip
+    return application.pk
+
+
+def _run(world: World) -> int:
+    run, _ = MatchRun.objects.get_or_create(
+        cohort=_cohort(world), defaults={"result": {"pairs": [], "unmatched": [], "co_mentors": []}}
+    )
+    return run.pk
+
+
+def _cohort_url(name: str, *extra: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(name, args=[w.programme.slug, _cohort(w).pk, *(f(w) for f in extra)])
+
+
+def _programme_url(name: str) -> Callable[[World], str]:
+    return lambda w: reverse(f"programmes:{name}", args=[w.programme.slug])
 
 
 CASES: dict[str, Case] = {
@@ -65,6 +97,33 @@ CASES: dict[str, Case] = {
     "programmes:history": Case(
         PROTECTED, lambda w: reverse("programmes:history", args=[w.programme.slug]), allowed="lead"
     ),
+    "intake:landing": Case(PUBLIC, lambda w: reverse("intake:landing", args=[w.programme.slug])),
+    "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
+    "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),
+    "intake:review_home": Case(
+        PROTECTED, lambda w: reverse("intake:review_home", args=[w.programme.slug]), allowed="lead"
+    ),
+    "intake:cohort_new": Case(
+        PROTECTED, lambda w: reverse("intake:cohort_new", args=[w.programme.slug]), allowed="lead"
+    ),
+    "intake:review_list": Case(PROTECTED, _cohort_url("intake:review_list"), allowed="lead"),
+    "intake:review_application": Case(
+        PROTECTED, _cohort_url("intake:review_application", _application), allowed="lead"
+    ),
+    "matching:cohort": Case(PROTECTED, _cohort_url("matching:cohort"), allowed="lead"),
+    "matching:rule": Case(PROTECTED, _cohort_url("matching:rule"), "post", allowed="lead"),
+    "matching:approve": Case(
+        PROTECTED, _cohort_url("matching:approve", _run), "post", allowed="lead"
+    ),
+    **{
+        f"programmes:{name}": Case(PROTECTED, _programme_url(name), method, allowed="lead")
+        for name, method in [
+            ("model", "get"),
+            ("model_export", "get"),
+            ("model_import", "post"),
+            ("model_preset", "post"),
+        ]
+    },
 }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tandem.intake.models import Application, Cohort
 from tandem.programmes.models import Membership
 
 from .conftest import World
@@ -24,6 +25,21 @@ PAYLOADS: dict[str, Callable[[str], Any]] = {
     "invalid_time_zone": lambda field: "Mars/Olympus_Mons",
     "null_byte": lambda field: "abc\x00def",
 }
+
+
+def _cohort(world: World) -> int:
+    cohort, _ = Cohort.objects.get_or_create(
+        programme=world.programme, name="2027 intake", defaults={"rolling": True}
+    )
+    return cohort.pk
+
+
+def _application(world: World) -> int:
+    application, _ = Application.objects.get_or_create(
+        cohort_id=_cohort(world), applicant=world.other_mentee, kind="mentee",
+        defaults={"status": "submitted", "answers": {"interests": "x"}},
+    )  # fmt: skip
+    return application.pk
 
 
 def _membership_url(world: World) -> str:
@@ -46,6 +62,25 @@ FORMS: list[tuple[str, str | None, Callable[[World], str], list[str]]] = [
     ("password_change", "mentee", lambda w: reverse("account_change_password"),
      ["oldpassword", "password1", "password2"]),
     ("membership_roles", "lead", _membership_url, ["roles"]),
+    ("programme_model", "lead", lambda w: reverse("programmes:model", args=[w.programme.slug]),
+     ["kind", "relationship_kinds", "duration_months", "meeting_every_days", "meeting_min_minutes",
+      "meeting_max_minutes", "capacity_min", "capacity_max", "min_score", "weight_subjects",
+      "milestones", "stages", "intake_fields"]),
+    ("programme_preset", "lead", lambda w: reverse("programmes:model_preset", args=[w.programme.slug]),
+     ["preset"]),
+    ("cohort_new", "lead", lambda w: reverse("intake:cohort_new", args=[w.programme.slug]),
+     ["name", "rolling", "opens_at", "closes_at", "committee"]),
+    ("application", "outsider", lambda w: reverse("intake:apply", args=[w.programme.slug, _cohort(w), "mentor"]),
+     ["interests", "experiences", "subjects", "sector", "role", "region", "country", "time_zone",
+      "language", "availability", "expertise", "capacity", "research_consent"]),
+    ("application_draft", "outsider",
+     lambda w: reverse("intake:apply_draft", args=[w.programme.slug, _cohort(w), "mentee"]),
+     ["interests", "availability", "subjects", "co_mentor_request"]),
+    ("decision", "lead", lambda w: reverse(
+        "intake:review_application", args=[w.programme.slug, _cohort(w), _application(w)]),
+     ["decision", "reason"]),
+    ("matching_rule", "lead", lambda w: reverse("matching:rule", args=[w.programme.slug, _cohort(w)]),
+     ["mentee", "mentor", "rule"]),
 ]  # fmt: skip
 
 

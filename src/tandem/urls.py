@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("tandem.accounts.urls")),
     path("programmes/", include("tandem.programmes.urls")),
+    path("", include("tandem.intake.urls")),
+    path("", include("tandem.matching.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -180,3 +180,13 @@ def test_lead_must_enrol_in_two_factor_then_runs_the_programme(
     expect(
         page.get_by_text("changed the roles of Kiri Walker to: Developing mentor, Mentee")
     ).to_be_visible()
+    # The programme model: adjust the caseload, see the field-level error, then save.
+    page.goto("/programmes/connected-classrooms-2026/model/")
+    checked(page)
+    page.get_by_label("Smallest mentor caseload").fill("9")
+    page.get_by_role("button", name="Save the model").click()
+    expect(page.get_by_text("capacity.max: should be at least capacity.min (9)")).to_be_visible()
+    checked(page)
+    page.get_by_label("Smallest mentor caseload").fill("2")
+    page.get_by_role("button", name="Save the model").click()
+    expect(page.get_by_text("The programme model is saved.")).to_be_visible()

@@ -70,3 +70,18 @@ class LongSelect(forms.Select):
             ),
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
+    """A multiple choice of rows by integer id that refuses ids no database can hold
+    (SQLite raises OverflowError past 2**63) with a field error instead of a 500."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            text = str(pk)
+            if not text.isdigit() or len(text) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                    params={"pk": text[:40]},
+                )  # fmt: skip
+        return super()._check_values(value)  # type: ignore[misc]

@@ -53,6 +53,10 @@ class Programme(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The programme's design as data (see programme_models.py); a copy of a
+    # preset that the lead can adjust. Empty until a model is chosen.
+    preset_key = models.CharField(max_length=60, blank=True)
+    programme_model = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]

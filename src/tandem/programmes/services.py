@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.audit import log_action
 
+from . import programme_models
 from .models import (
     Membership,
     MembershipRole,
@@ -41,15 +42,43 @@ def programme_create(
     name: str,
     slug: str,
     status: str = ProgrammeStatus.DRAFT,
+    preset_key: str = "",
     **extra: Any,
 ) -> Programme:
+    model = programme_models.preset(preset_key) if preset_key else {}
     with transaction.atomic():
         programme = Programme(
-            organisation=organisation, name=name, slug=slug, status=status, **extra
-        )
+            organisation=organisation, name=name, slug=slug, status=status,
+            preset_key=preset_key, programme_model=model, **extra,
+        )  # fmt: skip
         programme.full_clean()
         programme.save()
         log_action(actor, "programme.created", programme, scope=programme)
+    return programme
+
+
+def programme_model_set(
+    *, actor: Any, programme: Programme, model: dict[str, Any], source: str
+) -> Programme:
+    """Replace the programme's model after validating it; ``source`` says how
+    (adjusted, imported, preset) for the history page."""
+    programme_models.validate(model)
+    with transaction.atomic():
+        changed = ", ".join(
+            sorted(
+                key
+                for key in set(model) | set(programme.programme_model)
+                if model.get(key) != programme.programme_model.get(key)
+            )
+        )
+        programme.programme_model = model
+        if source == "preset":
+            programme.preset_key = model["key"]
+        programme.save(update_fields=["programme_model", "preset_key"])
+        log_action(
+            actor, "programme.model_changed", programme,
+            {"source": source, "changed": changed or "nothing", "model": model["name"]}, scope=programme,
+        )  # fmt: skip
     return programme
 
 

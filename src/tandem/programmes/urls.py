@@ -12,4 +12,8 @@ urlpatterns = [
         "<slug:slug>/members/<int:membership_id>/end/", views.membership_end, name="membership_end"
     ),
     path("<slug:slug>/history/", views.programme_history, name="history"),
+    path("<slug:slug>/model/", views.programme_model_edit, name="model"),
+    path("<slug:slug>/model/export/", views.programme_model_export, name="model_export"),
+    path("<slug:slug>/model/import/", views.programme_model_import, name="model_import"),
+    path("<slug:slug>/model/preset/", views.programme_model_preset, name="model_preset"),
 ]

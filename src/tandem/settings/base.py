@@ -86,6 +86,8 @@ ALLOWED_HOSTS = env_list("TANDEM_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("TANDEM_CSRF_TRUSTED_ORIGINS")
 SITE_ID = 1
 SITE_NAME = env("TANDEM_SITE_NAME", "Tandem")
+# Absolute address used in e-mails (links must work outside a request).
+TANDEM_SITE_URL = env("TANDEM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -105,6 +107,9 @@ INSTALLED_APPS = [
     "tandem.core",
     "tandem.accounts",
     "tandem.programmes",
+    "tandem.intake",
+    "tandem.matching",
+    "tandem.mentoring",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from tandem.accounts.models import Profile, Sector, User
+from tandem.core import demo
 from tandem.programmes import services
 from tandem.programmes.demo_people import (
     COACHING_DESCRIPTION,
@@ -130,6 +131,7 @@ class Command(BaseCommand):
             status=ProgrammeStatus.ACTIVE,
             starts_on=date(2026, 2, 2),
             ends_on=date(2028, 12, 15),
+            preset_key="vpld",
         )
         grant = services.membership_grant
         grant(actor=lead, programme=programme, user=lead, roles=[Role.PROGRAMME_LEAD])
@@ -153,6 +155,7 @@ class Command(BaseCommand):
             description=COACHING_DESCRIPTION,
             status=ProgrammeStatus.ACTIVE,
             starts_on=date(2026, 3, 1),
+            preset_key="virtual-coaching",
         )
         grant(actor=lead, programme=circle, user=lead, roles=[Role.PROGRAMME_LEAD])
         grant(
@@ -163,6 +166,10 @@ class Command(BaseCommand):
         )
         for key in ("mentor", "mentor2", "mentor3"):
             grant(actor=lead, programme=circle, user=people[key], roles=[Role.COACHEE])
+        demo.run_steps(
+            {"people": people, "mentees": mentees, "programme": programme, "lead": lead,
+             "password_hash": password_hash, "make_person": make_person}
+        )  # fmt: skip
 
 
 FIRST = ["Ana", "Tama", "Mei", "Olu", "Sina", "Ravi", "Eli", "Noor", "Kai", "Lena", "Iosefa", "Zoe",

@@ -1,0 +1,55 @@
+"""E-mail to one person, in their language and time zone, sent through the task queue.
+
+Callers pass ids and plain values (the task backend stores its arguments as
+JSON). Context values whose key ends in ``_at`` may be ISO datetimes; they
+reach the template as aware datetimes shown in the recipient's zone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+
+def render_for(user: Any, template_prefix: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Subject and body of ``<prefix>_subject.txt`` / ``<prefix>_body.txt`` for ``user``."""
+    values = {
+        key: datetime.fromisoformat(value)
+        if key.endswith("_at") and isinstance(value, str)
+        else value
+        for key, value in context.items()
+    }
+    values.update(user=user, site_name=settings.SITE_NAME, site_url=settings.TANDEM_SITE_URL)
+    with (
+        translation.override(user.language or settings.LANGUAGE_CODE),
+        timezone.override(user.time_zone or settings.TIME_ZONE),
+    ):
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", values).split())
+        body = render_to_string(f"{template_prefix}_body.txt", values)
+    return subject, body
+
+
+@task
+def send_user_mail(*, user_id: int, template_prefix: str, context: dict[str, Any]) -> None:
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:  # deleted or deactivated since: nothing to send
+        return
+    subject, body = render_for(user, template_prefix, context)
+    send_mail(subject, body, None, [user.email])
+
+
+def queue_user_mail(*, user_id: int, template_prefix: str, context: dict[str, Any]) -> None:
+    """Send after the current transaction commits (never for a rolled-back change)."""
+    transaction.on_commit(
+        lambda: send_user_mail.enqueue(
+            user_id=user_id, template_prefix=template_prefix, context=context
+        )
+    )
