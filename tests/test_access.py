@@ -98,6 +98,7 @@ CASES: dict[str, Case] = {
         PROTECTED, lambda w: reverse("programmes:history", args=[w.programme.slug]), allowed="lead"
     ),
     "intake:landing": Case(PUBLIC, lambda w: reverse("intake:landing", args=[w.programme.slug])),
+    "intake:open": Case(PUBLIC, lambda w: reverse("intake:open")),
     "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
     "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),
     "intake:review_home": Case(

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from tandem.accounts.models import User
+from tandem.intake.models import Application
 
 from .conftest import DESKTOP, PHONE, sign_in
 from .test_journeys import checked, sign_out
@@ -38,6 +39,7 @@ def sign_in_lead(page: Page) -> None:
 
 def decide(page: Page, name: str, reason: str) -> None:
     page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Application from {name}")
     checked(page)
     page.get_by_label("Accepted").check()
     page.get_by_label("Reason (sent to the applicant)").fill(reason)
@@ -75,6 +77,9 @@ def test_apply_review_match_approve(
     page.get_by_label("Tuesday 18:00–21:00").check()
     page.get_by_role("button", name="Send my application").click()
     expect(page.get_by_text("Your application is sent.")).to_be_visible()
+    sent = Application.objects.get(applicant__email="outsider@demo.test")
+    assert sent.status == "submitted"
+    assert "three time zones" in sent.answers["interests"]
     checked(page)
     sign_out(page)
 
@@ -82,8 +87,10 @@ def test_apply_review_match_approve(
     sign_in_lead(page)
     page.goto(f"{PROGRAMME}/")
     page.get_by_role("link", name="Intake and review").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Intake and review")
     checked(page)
     page.get_by_role("link", name="2027 intake").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Applications: 2027 intake")
     checked(page)
     decide(page, "Tomás Alvarez", "Welcome: your projects idea suits our community.")
     decide(page, "Wiremu Te Awa", "Thank you for offering to mentor.")

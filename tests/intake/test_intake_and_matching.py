@@ -275,3 +275,28 @@ def test_availability_grid_becomes_utc_hours() -> None:
     # Tuesday 18:00–21:00 in Auckland (UTC+13 in March) is Tuesday 05:00–08:00 UTC.
     assert utc_hours(["1-4"], "Pacific/Auckland") == frozenset({24 + 5, 24 + 6, 24 + 7})
     assert utc_hours(["0-0", "bad", "9-9"], "Not/AZone") == frozenset({6, 7, 8})
+
+
+def test_a_line_manager_is_never_proposed_as_mentor(world: World, cohort: Cohort) -> None:
+    principal = UserFactory(display_name="Graham Whitcombe", email="graham@school.test")
+    other = UserFactory(display_name="Hana Kawhia")
+    teacher = UserFactory()
+    accepted(cohort, teacher, line_manager="GRAHAM@school.test ")
+    accepted(cohort, principal, "mentor", capacity=3)
+    accepted(cohort, other, "mentor", capacity=3, subjects=["History"])
+    world.client(world.lead).post(
+        reverse("matching:cohort", args=[world.programme.slug, cohort.pk])
+    )
+    run = MatchRun.objects.get()
+    assert [(p["mentee"], p["mentor"]) for p in run.result["pairs"]] == [(teacher.pk, other.pk)]
+
+
+def test_open_programmes_are_listed_for_everyone(world: World, cohort: Cohort) -> None:
+    body = world.client(None).get(reverse("intake:open")).content.decode()
+    assert world.programme.name in body
+    assert "Join a programme" in body
+    cohort.rolling = False
+    cohort.save()  # no dates and not rolling: closed
+    assert (
+        world.programme.name not in world.client(None).get(reverse("intake:open")).content.decode()
+    )

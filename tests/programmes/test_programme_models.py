@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tandem.core.models import AuditEntry
+from tandem.intake.forms import ApplicationForm
 from tandem.matching.engine import CRITERIA, Mentee, Mentor, Problem, solve
 from tandem.programmes import programme_models as pm
 from tandem.programmes.models import Programme
@@ -39,6 +40,12 @@ def test_preset_round_trips_and_drives_intake_and_matching(key: str) -> None:
     mentee_questions = [f["key"] for f in pm.intake_fields(model, "mentee")]
     assert mentee_questions, "every preset asks mentees something"
     assert "capacity" not in mentee_questions
+    form_fields = set(ApplicationForm(model=model, kind="mentee").fields)
+    for question in mentee_questions:
+        if question == "co_mentor_request" and not model["matching"]["co_mentor_requests"]:
+            continue
+        assert question in form_fields or f"custom_{question}" in form_fields
+    assert ("research_consent" in form_fields) == model["intake"]["research_consent"]
     weights = pm.matching_weights(model)
     assert set(weights) == set(CRITERIA)
     if model["matching"]["enabled"]:
@@ -98,7 +105,7 @@ def _broken(change: Any) -> dict[str, Any]:
         (lambda m: m["matching"]["weights"].update(height=2), "matching.weights.height"),
         (lambda m: m["matching"]["weights"].update(sector="high"), "matching.weights.sector"),
         (lambda m: m["intake"]["fields"].append({"key": "x", "label": "X", "type": "colour", "for": "mentee"}),
-         "intake.fields[14].type"),
+         "intake.fields[15].type"),
         (lambda m: m["stages"][0].update(advance="end"), "stages[0].advance"),
         (lambda m: m["stages"][0].update(after_months=True), "stages[0].after_months"),
         (lambda m: m["milestones"].append(dict(m["milestones"][0])), "milestones[4].key"),

@@ -12,3 +12,8 @@ class IntakeConfig(AppConfig):
         from . import audit_verbs, demo  # noqa: F401
 
         demo_steps.register(demo.seed, order=20)
+        from tandem.core import navigation
+
+        from .nav import intake_items
+
+        navigation.register(intake_items)

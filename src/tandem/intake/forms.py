@@ -93,6 +93,11 @@ def builtin_fields(key: str, model: dict[str, Any]) -> dict[str, forms.Field]:
                     ),
                 )
             }
+        case "line_manager":
+            return {key: forms.CharField(
+                label=_("Your line manager or appraiser (name or e-mail)"), max_length=200,
+                help_text=_("Mentoring is kept apart from appraisal: they will not be your mentor."),
+            )}  # fmt: skip
         case "capacity":
             low, high = max(1, capacity.get("min", 1)), max(1, capacity.get("max", 1))
             return {

@@ -7,9 +7,23 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from tandem.programmes.models import Programme
+from tandem.programmes.models import Programme, ProgrammeStatus
 
 from .models import Application, ApplicationStatus, Cohort
+
+
+def programmes_taking_applications() -> list[tuple[Programme, list[Cohort]]]:
+    now = timezone.now()
+    cohorts = (
+        Cohort.objects.filter(programme__status=ProgrammeStatus.ACTIVE)
+        .filter(Q(rolling=True) | Q(opens_at__lte=now, closes_at__gt=now))
+        .select_related("programme__organisation")
+        .order_by("programme__name", "closes_at")
+    )
+    grouped: dict[int, tuple[Programme, list[Cohort]]] = {}
+    for cohort in cohorts:
+        grouped.setdefault(cohort.programme_id, (cohort.programme, []))[1].append(cohort)
+    return list(grouped.values())
 
 
 def open_cohorts(programme: Programme) -> list[Cohort]:

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "intake"
 urlpatterns = [
+    path("apply/", views.open_programmes, name="open"),
     path("apply/<slug:slug>/", views.apply_landing, name="landing"),
     path("apply/<slug:slug>/<int:cohort_id>/<str:kind>/", views.apply, name="apply"),
     path(

@@ -34,6 +34,13 @@ def _public_programme(slug: str) -> Programme:
     )
 
 
+def open_programmes(request: HttpRequest) -> HttpResponse:
+    """Public: every running programme that takes applications now."""
+    return render(
+        request, "intake/open.html", {"programmes": selectors.programmes_taking_applications()}
+    )
+
+
 def apply_landing(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: what the programme is and which cohorts take applications now."""
     programme = _public_programme(slug)

@@ -53,6 +53,12 @@ def problem_for(cohort: Cohort) -> Problem:
     load = mentoring_selectors.mentee_load(programme)
     cap_max = (model.get("capacity") or {}).get("max", 1)
     mentees, mentors = [], []
+    mentor_keys = {
+        key.casefold(): app.applicant_id
+        for app in accepted
+        if app.kind == ApplicantKind.MENTOR
+        for key in (app.applicant.email, app.applicant.display_name)
+    }
     for app in accepted:
         user, answers = app.applicant, app.answers
         if app.kind == ApplicantKind.MENTEE and user.pk not in already:
@@ -61,6 +67,10 @@ def problem_for(cohort: Cohort) -> Problem:
                 text=_words(answers.get("interests"), answers.get("experiences"),
                             answers.get("challenges"), answers.get("hopes"), user.profile.interests),
                 co_mentor_request=answers.get("co_mentor_request") or "",
+                # The "buffer zone": a line manager or appraiser never mentors their own staff.
+                line_relations=frozenset(
+                    filter(None, [mentor_keys.get(str(answers.get("line_manager", "")).strip().casefold())])
+                ),
                 **_common(answers, user),
             ))  # fmt: skip
         elif app.kind == ApplicantKind.MENTOR:

@@ -63,6 +63,7 @@ BUILTIN_FIELDS = {
     "language": ("Languages", "both"),
     "availability": ("When you are free to meet", "both"),
     "co_mentor_request": ("A co-mentor for a discipline or role", "mentee"),
+    "line_manager": ("Your line manager or appraiser", "mentee"),
     "expertise": ("Your expertise", "mentor"),
     "capacity": ("How many mentees you can take", "mentor"),
 }
