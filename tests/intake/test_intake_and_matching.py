@@ -77,6 +77,7 @@ def test_a_draft_survives_leaving_the_page(world: World, cohort: Cohort) -> None
     assert "Draft saved at" in response.content.decode()
     page = client.get(apply_url(world, cohort)).content.decode()
     assert "Half a thought about" in page
+    assert '<option value="Pacific/Auckland" selected>' in page  # from the profile
     assert 'value="2-4" id="id_availability_12" checked' in page or 'value="2-4"' in page
     assert Application.objects.get(applicant=applicant).status == ApplicationStatus.DRAFT
 

@@ -131,9 +131,8 @@ def apply(request: HttpRequest, slug: str, cohort_id: int, kind: str) -> HttpRes
             answers=form.draft_answers(request.POST),
         )
     else:
-        initial = (
-            application.answers if application and application.answers else _prefill(request.user)
-        )
+        # The profile fills what the draft does not say yet.
+        initial = {**_prefill(request.user), **(application.answers if application else {})}
         form = ApplicationForm(model=model, kind=kind, initial=initial)
     context.update(form=form, draft_saved_at=application.updated_at if application else None)
     return render(request, "intake/apply.html", context, status=400 if form.errors else 200)
