@@ -113,6 +113,7 @@ def _broken(change: Any) -> dict[str, Any]:
          "meeting_cadence.max_minutes"),
         (lambda m: m.update(colour="teal"), "colour: is not a field"),
         (lambda m: m["matching"].update(enabled=False), "matching.enabled"),
+        (lambda m: m["stages"][1].update(label="Year\x002"), "stages[1].label: contains a NUL"),
     ],
 )  # fmt: skip
 def test_invalid_models_name_the_bad_field(change: Any, path: str) -> None:

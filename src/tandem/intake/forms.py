@@ -165,14 +165,19 @@ class ApplicationForm(forms.Form):
 
     def draft_answers(self, data: Any) -> dict[str, Any]:
         """Whatever was typed, unvalidated but bounded, so a draft never loses text."""
+
+        def text(value: Any, limit: int) -> str:
+            # PostgreSQL cannot store NUL in JSON; it is never meaningful in an answer.
+            return str(value).replace("\x00", "")[:limit]
+
         answers: dict[str, Any] = {}
         for name, field in self.fields.items():
             if isinstance(field, forms.MultipleChoiceField):
-                answers[name] = [str(v)[:40] for v in data.getlist(name)][:50]
+                answers[name] = [text(v, 40) for v in data.getlist(name)][:50]
             elif isinstance(field, forms.BooleanField):
                 answers[name] = data.get(name) in {"on", "true", "1"}
             elif name in data:
-                answers[name] = str(data.get(name))[:LONG_TEXT]
+                answers[name] = text(data.get(name), LONG_TEXT)
         return answers
 
 

@@ -161,6 +161,19 @@ class _Checker:
         return good
 
 
+def _nul_paths(value: Any, path: str) -> list[str]:
+    """Paths of texts holding U+0000, which no database JSON column accepts."""
+    if isinstance(value, str):
+        return [path or "(top level)"] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [
+            p for k, v in value.items() for p in _nul_paths(v, f"{path}.{k}" if path else str(k))
+        ] + ([path or "(top level)"] if any("\x00" in str(k) for k in value) else [])
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _nul_paths(v, f"{path}[{i}]")]
+    return []
+
+
 def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
@@ -281,6 +294,8 @@ def validate(data: Any) -> dict[str, Any]:
 
     for ref in ("rubric", "standards_framework"):
         c.get(data, ref, "", str, nullable=True)
+    for path in _nul_paths(data, ""):
+        c.fail(path, "contains a NUL character")
     if c.errors:
         raise ModelFileError(c.errors)
     return data
