@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -104,3 +110,13 @@ def sign_in(page: Page, email: str, password: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
+
+
+def totp_code(secret: str, *, margin: float = 8.0) -> str:
+    """The authenticator code for now, waiting for a fresh 30-second period when the
+    current one ends within ``margin`` seconds (a slow page must not cross it)."""
+    left = 30 - time.time() % 30
+    if left < margin:
+        time.sleep(left + 0.1)
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))

@@ -4,19 +4,18 @@ mentor then see each other on their home pages. Every page is checked with axe-c
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from tandem.accounts.models import User
 from tandem.intake.models import Application
 
-from .conftest import DESKTOP, PHONE, sign_in
+from .conftest import DESKTOP, PHONE, sign_in, totp_code
 from .test_journeys import checked, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,7 +31,7 @@ def demo(transactional_db: Any) -> None:
 
 def sign_in_lead(page: Page) -> None:
     sign_in(page, "lead@demo.test", "tandem-demo")
-    page.get_by_label("Code").fill(format_hotp_value(hotp_value(SECRET, int(time.time()) // 30)))
+    page.get_by_label("Code").fill(totp_code(SECRET))
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
 
