@@ -12,11 +12,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tandem.intake.models import Application, Cohort
 from tandem.matching.models import MatchRun
+from tandem.mentoring.models import Relationship
+from tandem.mentoring.services import relationship_create
 from tandem.programmes.models import Membership
 
 from .conftest import World
 
-PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching"}
+PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching", "mentoring"}
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
 PROTECTED = "protected"  # someone else's data: outsider → 404, anonymous → login or 404
@@ -54,6 +56,16 @@ def _run(world: World) -> int:
         cohort=_cohort(world), defaults={"result": {"pairs": [], "unmatched": [], "co_mentors": []}}
     )
     return run.pk
+
+
+def _relationship(world: World) -> int:
+    existing = Relationship.objects.filter(participants__user=world.mentee).first()
+    if existing:
+        return existing.pk
+    return relationship_create(
+        actor=world.lead, programme=world.programme, kind="one_to_one",
+        mentors=[world.mentor], mentees=[world.mentee],
+    ).pk  # fmt: skip
 
 
 def _cohort_url(name: str, *extra: Callable[[World], object]) -> Callable[[World], str]:
@@ -99,6 +111,12 @@ CASES: dict[str, Case] = {
     ),
     "intake:landing": Case(PUBLIC, lambda w: reverse("intake:landing", args=[w.programme.slug])),
     "intake:open": Case(PUBLIC, lambda w: reverse("intake:open")),
+    "mentoring:relationship": Case(
+        PROTECTED, lambda w: reverse("mentoring:relationship", args=[_relationship(w)])
+    ),
+    "mentoring:agreement": Case(
+        PROTECTED, lambda w: reverse("mentoring:agreement", args=[_relationship(w)])
+    ),
     "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
     "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),
     "intake:review_home": Case(

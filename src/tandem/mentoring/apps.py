@@ -8,7 +8,9 @@ class MentoringConfig(AppConfig):
 
     def ready(self) -> None:
         from tandem.core import dashboard
+        from tandem.core import demo as demo_steps
 
-        from . import audit_verbs, selectors  # noqa: F401
+        from . import audit_verbs, demo, selectors  # noqa: F401
 
         dashboard.register(selectors.home_panels)
+        demo_steps.register(demo.seed, order=40)

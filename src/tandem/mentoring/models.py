@@ -68,3 +68,45 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+class AgreementVersion(models.Model):
+    """One version of a relationship's agreement; an amendment is a new version."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="agreement_versions"
+    )
+    number = models.PositiveIntegerField()
+    sections = models.JSONField(default=dict)
+    change_note = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["relationship", "number"], name="agreement_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Agreement v{self.number} of {self.relationship}"
+
+
+class AgreementAcceptance(models.Model):
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="acceptances"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "user"], name="accept_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} accepted v{self.version.number}"

@@ -72,7 +72,20 @@ TOP_LEVEL = {
     "schema", "key", "version", "name", "summary", "description", "kind", "relationship_kinds",
     "mentoring_types", "duration_months", "meeting_cadence", "contact_cadence_days",
     "milestones", "stages", "capacity", "matching", "intake", "rubric", "standards_framework",
+    "agreement",
 }  # fmt: skip
+# Sections of a mentoring agreement; a model may give its own starting text for any.
+AGREEMENT_SECTIONS = {
+    "purpose": "What we are here for",
+    "confidentiality": "Confidentiality and its limits",
+    "reply_time": "How soon we reply",
+    "quiet_hours": "Quiet hours",
+    "between_sessions": "Reaching each other between sessions",
+    "rhythm": "Meeting rhythm",
+    "medium": "Where we meet",
+    "netiquette": "How we talk online",
+    "ending": "How the relationship ends",
+}
 
 
 class ModelFileError(ValueError):
@@ -294,6 +307,12 @@ def validate(data: Any) -> dict[str, Any]:
 
     for ref in ("rubric", "standards_framework"):
         c.get(data, ref, "", str, nullable=True)
+    agreement = c.get(data, "agreement", "", dict, required=False, nullable=True) or {}
+    for section, text in agreement.items():
+        if section not in AGREEMENT_SECTIONS:
+            c.fail(f"agreement.{section}", f"is not a section ({', '.join(AGREEMENT_SECTIONS)})")
+        elif not isinstance(text, str) or len(text) > 3000:
+            c.fail(f"agreement.{section}", "should be a text of at most 3000 characters")
     for path in _nul_paths(data, ""):
         c.fail(path, "contains a NUL character")
     if c.errors:
