@@ -35,8 +35,5 @@ def application_for_reviewer(cohort: Cohort, application_id: Any) -> Application
     )
 
 
-def is_reviewer(user: Any, programme: Programme) -> bool:
-    return (
-        Role.PROGRAMME_LEAD in roles_in(user, programme)
-        or programme.cohorts.filter(committee=user).exists()
-    )
+def on_a_committee(user: Any, programme: Programme) -> bool:
+    return programme.cohorts.filter(committee=user).exists()

@@ -22,7 +22,7 @@ from tandem.programmes.models import Programme, ProgrammeStatus, Role
 from tandem.programmes.selectors import roles_in
 
 from . import availability, selectors, services
-from .access import application_for_reviewer, cohort_for_reviewer, cohort_to_apply, is_reviewer
+from .access import application_for_reviewer, cohort_for_reviewer, cohort_to_apply, on_a_committee
 from .forms import ApplicationFilterForm, ApplicationForm, CohortForm, CommentForm, DecisionForm
 from .models import ApplicantKind, Application, ApplicationStatus
 
@@ -164,7 +164,7 @@ def apply_draft(request: HtmxHttpRequest, slug: str, cohort_id: int, kind: str) 
 @programme_view()
 def review_home(request: HttpRequest, programme: Programme) -> HttpResponse:
     is_lead = Role.PROGRAMME_LEAD in roles_in(request.user, programme)
-    if not is_lead and not is_reviewer(request.user, programme):
+    if not is_lead and not on_a_committee(request.user, programme):
         raise Http404
     return render(
         request, "intake/review_home.html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from datetime import timedelta
 from typing import Any
 
@@ -50,7 +51,7 @@ def problem_for(cohort: Cohort) -> Problem:
     )
     live = mentoring_selectors.pairs_in(programme, live=True)
     already = {mentee for mentee, _mentor in live}
-    load = mentoring_selectors.mentee_load(programme)
+    load = Counter(mentor for _mentee, mentor in live)  # mentees each mentor already has
     cap_max = (model.get("capacity") or {}).get("max", 1)
     mentees, mentors = [], []
     mentor_keys = {

@@ -23,7 +23,7 @@ from . import services
 from .models import MatchRun, Rule, RunStatus
 
 
-def _people(run: MatchRun | None, cohort: Cohort) -> dict[int, Any]:
+def _people(cohort: Cohort) -> dict[int, Any]:
     ids = set(
         cohort.applications.filter(status=ApplicationStatus.ACCEPTED).values_list(
             "applicant_id", flat=True
@@ -57,7 +57,7 @@ def cohort_matching(request: HttpRequest, programme: Programme, cohort_id: int) 
         return redirect("matching:cohort", slug=programme.slug, cohort_id=cohort.pk)
     runs = list(cohort.match_runs.all()[:2])
     run = runs[0] if runs else None
-    people = _people(run, cohort)
+    people = _people(cohort)
     name = lambda pk: people.get(pk) or _("Former member")  # noqa: E731
     rules = {(r.mentee_id, r.mentor_id): r.rule for r in cohort.pair_rules.all()}
     accepted = cohort.applications.filter(status=ApplicationStatus.ACCEPTED)

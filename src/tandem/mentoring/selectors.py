@@ -53,14 +53,6 @@ def pairs_in(programme: Programme, *, live: bool) -> set[tuple[int, int]]:
     return pairs
 
 
-def mentee_load(programme: Programme) -> dict[int, int]:
-    """How many mentees each mentor has in live relationships of ``programme``."""
-    load: dict[int, int] = {}
-    for _mentee, mentor in pairs_in(programme, live=True):
-        load[mentor] = load.get(mentor, 0) + 1
-    return load
-
-
 def current_agreement(relationship: Relationship) -> AgreementVersion | None:
     return (
         relationship.agreement_versions.prefetch_related(
