@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from tandem.core.calendar import feed_token
 from tandem.intake.models import Application, Cohort
 from tandem.matching.models import MatchRun
-from tandem.mentoring.models import Relationship
+from tandem.mentoring import services as mentoring
+from tandem.mentoring.models import PracticeReflection, Relationship, TimeEntry
 from tandem.mentoring.services import relationship_create
 from tandem.programmes.models import Membership
 
@@ -68,6 +72,61 @@ def _relationship(world: World) -> int:
     ).pk  # fmt: skip
 
 
+def _session(world: World) -> int:
+    rel = Relationship.objects.get(pk=_relationship(world))
+    existing = rel.sessions.first()
+    if existing:
+        return existing.pk
+    return mentoring.session_schedule(
+        actor=world.mentor, relationship=rel, duration_minutes=60,
+        starts_at=timezone.now() - timedelta(hours=2),
+    ).pk  # fmt: skip
+
+
+def _goal(world: World) -> int:
+    rel = Relationship.objects.get(pk=_relationship(world))
+    existing = rel.goals.first()
+    if existing:
+        return existing.pk
+    return mentoring.goal_create(
+        actor=world.mentee, relationship=rel, fields={"title": "Kiri's private goal"}
+    ).pk
+
+
+def _step(world: World) -> int:
+    goal = Relationship.objects.get(pk=_relationship(world)).goals.get(pk=_goal(world))
+    step = goal.steps.first() or mentoring.goal_step_add(
+        actor=world.mentee, goal=goal, title="First step", due_on=None
+    )
+    return step.pk
+
+
+def _action(world: World) -> int:
+    rel = Relationship.objects.get(pk=_relationship(world))
+    action = rel.action_points.first() or mentoring.action_add(
+        actor=world.mentee, relationship=rel, text="Kiri's action", owner=world.mentee
+    )
+    return action.pk
+
+
+def _reflection(world: World) -> int:
+    reflection = PracticeReflection.objects.filter(author=world.mentor).first()
+    return (reflection or PracticeReflection.objects.create(
+        author=world.mentor, title="On listening", body="Mere's reflection")).pk  # fmt: skip
+
+
+def _time_entry(world: World) -> int:
+    entry = TimeEntry.objects.filter(mentor=world.mentor).first() or TimeEntry.objects.create(
+        mentor=world.mentor, programme=world.programme, kind="preparation",
+        on=timezone.localdate(), minutes=30,
+    )  # fmt: skip
+    return entry.pk
+
+
+def _rel_url(name: str, *extra: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(f"mentoring:{name}", args=[_relationship(w), *(f(w) for f in extra)])
+
+
 def _cohort_url(name: str, *extra: Callable[[World], object]) -> Callable[[World], str]:
     return lambda w: reverse(name, args=[w.programme.slug, _cohort(w).pk, *(f(w) for f in extra)])
 
@@ -116,6 +175,67 @@ CASES: dict[str, Case] = {
     ),
     "mentoring:agreement": Case(
         PROTECTED, lambda w: reverse("mentoring:agreement", args=[_relationship(w)])
+    ),
+    **{
+        f"mentoring:{name}": Case(PROTECTED, _rel_url(name, *extra), method)
+        for name, method, extra in [
+            ("contact_add", "post", ()),
+            ("action_add", "post", ()),
+            ("action_toggle", "post", (_action,)),
+            ("pause_resume", "post", ()),
+            ("end", "get", ()),
+            ("advance", "post", ()),
+            ("milestone", "post", (lambda w: "goals",)),
+            ("search", "get", ()),
+            ("export", "get", ()),
+            ("schedule", "get", ()),
+            ("session", "get", (_session,)),
+            ("record_save", "post", (_session,)),
+            ("record_draft", "post", (_session,)),
+            ("private_note", "post", (_session,)),
+            ("outcome", "post", (_session,)),
+            ("reschedule", "get", (_session,)),
+            ("cancel", "get", (_session,)),
+            ("link_goals", "post", (_session,)),
+            ("session_ics", "get", (_session,)),
+            ("goal_new", "get", ()),
+            ("goal", "get", (_goal,)),
+            ("goal_edit", "post", (_goal,)),
+            ("goal_status", "post", (_goal,)),
+            ("goal_note", "post", (_goal,)),
+            ("goal_step", "post", (_goal,)),
+            ("goal_step_toggle", "post", (_goal, _step)),
+        ]
+    },
+    "mentoring:caseload": Case(OWN, lambda w: reverse("mentoring:caseload"), allowed="mentor"),
+    "mentoring:time": Case(OWN, lambda w: reverse("mentoring:time"), allowed="mentor"),
+    "mentoring:practice": Case(OWN, lambda w: reverse("mentoring:practice"), allowed="mentor"),
+    "mentoring:practice_edit": Case(
+        PROTECTED,
+        lambda w: reverse("mentoring:practice_edit", args=[_reflection(w)]),
+        allowed="mentor",
+    ),
+    "mentoring:time_delete": Case(
+        PROTECTED,
+        lambda w: reverse("mentoring:time_delete", args=[_time_entry(w)]),
+        "post",
+        allowed="mentor",
+    ),
+    "mentoring:programme": Case(
+        PROTECTED, lambda w: reverse("mentoring:programme", args=[w.programme.slug]), allowed="lead"
+    ),
+    "mentoring:time_export": Case(
+        PROTECTED,
+        lambda w: (
+            reverse("mentoring:time_export", args=[w.programme.slug])
+            + "?start=2026-01-01&end=2026-12-31&format=csv"
+        ),
+        allowed="lead",
+    ),
+    "accounts:calendar": Case(OWN, lambda w: reverse("accounts:calendar")),
+    # Calendar apps cannot sign in: the secret token is the credential.
+    "accounts:calendar_feed": Case(
+        PUBLIC, lambda w: reverse("accounts:calendar_feed", args=[feed_token(w.mentee)])
     ),
     "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
     "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),

@@ -11,7 +11,7 @@ urlpatterns = [
     path("programmes/", include("tandem.programmes.urls")),
     path("", include("tandem.intake.urls")),
     path("", include("tandem.matching.urls")),
-    path("relationships/", include("tandem.mentoring.urls")),
+    path("", include("tandem.mentoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,5 +7,6 @@ register_verbs(
         "profile.updated": _("updated their profile"),
         "account.deleted": _("deleted their account"),
         "account.data_exported": _("downloaded their data"),
+        "calendar.revoked": _("replaced their calendar address"),
     }
 )

@@ -8,6 +8,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 
+from tandem.core.models import CalendarFeed
 from tandem.core.privacy import ExportPart, PrivacyProvider, register
 
 from .models import Profile, User
@@ -22,7 +23,7 @@ PROFILE_FIELDS = [
 @register
 class AccountsPrivacy(PrivacyProvider):
     app_label = "accounts"
-    models = [User, Profile, EmailAddress, Authenticator, LogEntry]
+    models = [User, Profile, EmailAddress, Authenticator, LogEntry, CalendarFeed]
     description = "Your account, e-mail addresses, profile, photo and sign-in security settings."
     order = 100  # the account itself goes last
 
@@ -62,6 +63,7 @@ class AccountsPrivacy(PrivacyProvider):
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
         LogEntry.objects.filter(user=user).delete()
+        CalendarFeed.objects.filter(user=user).delete()
         # Sign the person out everywhere: sessions carry the user id.
         for session in Session.objects.iterator():
             if session.get_decoded().get("_auth_user_id") == str(user.pk):

@@ -2,17 +2,20 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tandem.core import calendar
 from tandem.core.access import deny
 
 from . import services
@@ -107,3 +110,30 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("Your account is deleted. Thank you for taking part."))
     return redirect("home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """The private address calendar apps subscribe to, and a way to replace it."""
+    if request.method == "POST":
+        calendar.feed_revoke(actor=request.user)
+        messages.success(
+            request, _("You have a new calendar address. The old one no longer works.")
+        )
+        return redirect("accounts:calendar")
+    token = calendar.feed_token(request.user)
+    url = request.build_absolute_uri(reverse("accounts:calendar_feed", args=[token]))
+    return render(request, "accounts/calendar.html", {"feed_url": url})
+
+
+@never_cache
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """Public by design (calendar apps cannot sign in): the token is the credential."""
+    user = calendar.user_for_token(token)
+    if user is None:
+        raise deny()
+    body = calendar.to_ics(calendar.items_for(user), name=f"{settings.SITE_NAME} — {user}")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="tandem.ics"'
+    return response

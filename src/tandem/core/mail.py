@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -38,18 +38,38 @@ def render_for(user: Any, template_prefix: str, context: dict[str, Any]) -> tupl
 
 
 @task
-def send_user_mail(*, user_id: int, template_prefix: str, context: dict[str, Any]) -> None:
+def send_user_mail(
+    *,
+    user_id: int,
+    template_prefix: str,
+    context: dict[str, Any],
+    attachments: list[list[str]] | None = None,
+) -> None:
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:  # deleted or deactivated since: nothing to send
         return
     subject, body = render_for(user, template_prefix, context)
-    send_mail(subject, body, None, [user.email])
+    message = EmailMessage(subject, body, None, [user.email])
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    message.send()
 
 
-def queue_user_mail(*, user_id: int, template_prefix: str, context: dict[str, Any]) -> None:
-    """Send after the current transaction commits (never for a rolled-back change)."""
+def queue_user_mail(
+    *,
+    user_id: int,
+    template_prefix: str,
+    context: dict[str, Any],
+    attachments: list[list[str]] | None = None,
+) -> None:
+    """Send after the current transaction commits (never for a rolled-back change).
+
+    ``attachments`` are ``[filename, text, mimetype]`` triples (JSON for the queue)."""
     transaction.on_commit(
         lambda: send_user_mail.enqueue(
-            user_id=user_id, template_prefix=template_prefix, context=context
+            user_id=user_id,
+            template_prefix=template_prefix,
+            context=context,
+            attachments=attachments or [],
         )
     )

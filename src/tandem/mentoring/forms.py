@@ -1,11 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import timedelta
+from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.programme_models import AGREEMENT_SECTIONS
+
+from .models import ContactKind, EndReason, Medium, NeedKind, TimeKind
+from .models.sessions import RECORD_FIELDS
 
 
 class AgreementForm(forms.Form):
@@ -23,3 +28,283 @@ class AgreementForm(forms.Form):
 
     def sections(self) -> dict[str, str]:
         return {key: self.cleaned_data[key].strip() for key in AGREEMENT_SECTIONS}
+
+
+def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
+    """A choice field of ``form`` whose options are set per request."""
+    return cast(forms.ChoiceField, form.fields[name])
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A browser date-time picker; the value is read in the person's own time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _minutes_field(model: dict[str, Any], label: Any) -> forms.IntegerField:
+    meeting = model.get("meeting_cadence") or {}
+    low, high = meeting.get("min_minutes", 30), meeting.get("max_minutes", 90)
+    return forms.IntegerField(
+        label=label, min_value=5, max_value=480, initial=low,
+        help_text=_("The programme suggests %(low)d–%(high)d minutes.") % {"low": low, "high": high},
+    )  # fmt: skip
+
+
+class SessionForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Date and time (your time zone)"), widget=LocalDateTimeInput()
+    )
+    duration_minutes = forms.IntegerField()
+    medium = forms.ChoiceField(
+        label=_("Where"), choices=Medium.choices, widget=forms.RadioSelect, initial=Medium.ROOM
+    )
+    meeting_url = forms.URLField(
+        label=_("Meeting link (for another service)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    phone_note = forms.CharField(
+        label=_("Phone: who calls whom, and the number"), required=False, max_length=200
+    )
+    milestone = forms.ChoiceField(label=_("This session is a milestone"), required=False)
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, programme_model: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["duration_minutes"] = _minutes_field(programme_model, _("Length in minutes"))
+        _choices(self, "milestone").choices = [("", _("No"))] + [
+            (m["key"], m["label"]) for m in programme_model.get("milestones") or []
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("medium") == Medium.LINK and not data.get("meeting_url"):
+            self.add_error("meeting_url", _("Give the link to the meeting."))
+        starts = data.get("starts_at")
+        if starts and starts < timezone.now() - timedelta(days=1):
+            self.add_error("starts_at", _("Choose a time from today onwards."))
+        return data
+
+
+class RescheduleForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("New date and time (your time zone)"), widget=LocalDateTimeInput()
+    )
+    duration_minutes = forms.IntegerField(label=_("Length in minutes"), min_value=5, max_value=480)
+    reason = forms.CharField(label=_("Why the time changes"), max_length=300)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Why the session is cancelled"), max_length=300)
+
+
+class OutcomeForm(forms.Form):
+    attended = forms.MultipleChoiceField(
+        label=_("Who took part"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    actual_minutes = forms.IntegerField(
+        label=_("How long it lasted, in minutes"), required=False, min_value=1, max_value=480
+    )
+
+    def __init__(self, *args: Any, participants: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "attended").choices = [(str(p.user_id), str(p.user)) for p in participants]
+
+    def attended_ids(self) -> set[int]:
+        return {int(v) for v in self.cleaned_data["attended"]}
+
+
+class RecordForm(forms.Form):
+    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in RECORD_FIELDS.items():
+            self.fields[key] = forms.CharField(
+                label=label, required=False, max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 6 if key == "shared_notes" else 3}),
+            )  # fmt: skip
+
+    def record(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key) or "" for key in RECORD_FIELDS}
+
+
+class PrivateNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("My private notes"), required=False, max_length=20_000,
+        help_text=_("Only you ever see these: not the other people in the session, not the programme."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+
+class ActionForm(forms.Form):
+    text = forms.CharField(label=_("Action point"), max_length=300)
+    owner = forms.TypedChoiceField(label=_("Who"), coerce=int)
+    due_on = forms.DateField(label=_("By when"), required=False, widget=DateInput())
+    goal = forms.TypedChoiceField(
+        label=_("For the goal"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(
+        self, *args: Any, participants: list[Any], goals: list[Any], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "owner").choices = [(p.user_id, str(p.user)) for p in participants]
+        _choices(self, "goal").choices = [("", _("No particular goal"))] + [
+            (g.pk, g.title) for g in goals
+        ]
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Goal"), max_length=200)
+    description = forms.CharField(
+        label=_("What and why"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    need_kind = forms.ChoiceField(label=_("Whose need it serves"), choices=NeedKind.choices)
+    need = forms.CharField(
+        label=_("The need, in a sentence or two"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    blockers = forms.CharField(
+        label=_("What might get in the way"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    enablers = forms.CharField(
+        label=_("What will help"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evaluation = forms.CharField(
+        label=_("How I will know it is working"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    support = forms.CharField(
+        label=_("Where I would like support"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    note = forms.CharField(
+        label=_("What changed and why (for the history)"), required=False, max_length=300
+    )
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    note = forms.CharField(label=_("A note for the history"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, moves: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "status").choices = moves
+
+
+class GoalNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = forms.CharField(
+        label=_("Evidence (what you saw, tried or collected)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    progress = forms.IntegerField(
+        label=_("How far along, 0–100"), required=False, min_value=0, max_value=100
+    )
+
+
+class GoalStepForm(forms.Form):
+    title = forms.CharField(label=_("Interim goal"), max_length=200)
+    due_on = forms.DateField(label=_("By"), required=False, widget=DateInput())
+
+
+class ContactForm(forms.Form):
+    kind = forms.ChoiceField(label=_("How"), choices=ContactKind.choices)
+    occurred_at = forms.DateTimeField(label=_("When (your time zone)"), widget=LocalDateTimeInput())
+    note = forms.CharField(
+        label=_("Note (optional, both of you see it)"), required=False, max_length=300
+    )
+
+
+class PauseForm(forms.Form):
+    note = forms.CharField(label=_("Why (optional)"), required=False, max_length=300)
+
+
+class EndForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("How it ends"), widget=forms.RadioSelect,
+        choices=[("ended", _("It has run its course")), ("withdrawn", _("Withdrawal before the planned end"))],
+    )  # fmt: skip
+    reason = forms.ChoiceField(label=_("Main reason"), choices=EndReason.choices)
+    note = forms.CharField(
+        label=_("Ending reflection: what changed, what you take with you"), required=False,
+        max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+
+class AdvanceForm(forms.Form):
+    note = forms.CharField(label=_("A note for the record"), required=False, max_length=300)
+
+
+class TimeForm(forms.Form):
+    programme = forms.TypedChoiceField(label=_("Programme"), coerce=int)
+    kind = forms.ChoiceField(
+        label=_("What"), choices=[c for c in TimeKind.choices if c[0] != TimeKind.SESSION]
+    )
+    on = forms.DateField(label=_("Day"), widget=DateInput())
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=1440)
+    note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, programmes: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "programme").choices = [(p.pk, p.name) for p in programmes]
+
+
+class ReflectionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=160)
+    body = forms.CharField(
+        label=_("Reflection"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown works."),
+    )
+    shared = forms.BooleanField(
+        label=_("Share with my supervisors and my own mentors"), required=False, initial=True
+    )
+
+
+class TimeExportForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end comes after the start."))
+        return data

@@ -49,6 +49,8 @@ ADVANCE_RULES = {
     "choice": "When the participant chooses to (optional stage)",
     "end": "Final stage",
 }
+# Roles a stage may give the mentee on entering it (a developing mentor keeps their own mentor).
+STAGE_ROLES = ("developing_mentor", "mentor", "coach")
 # Intake questions Tandem knows how to ask and use in matching.
 BUILTIN_FIELDS = {
     "interests": ("Professional interests", "both"),
@@ -245,6 +247,10 @@ def validate(data: Any) -> dict[str, Any]:
         if rule == "end" and i != len(stages) - 1:
             c.fail(f"{path}.advance", "only the last stage can be the final stage")
         c.get(item, "optional", path, bool, required=False)
+        c.get(item, "ends_mentoring", path, bool, required=False)
+        role = item.get("grants_role")
+        if role is not None and role not in STAGE_ROLES:
+            c.fail(f"{path}.grants_role", f"should be one of {', '.join(STAGE_ROLES)}")
     if not stages:
         c.fail("stages", "needs at least one stage")
 

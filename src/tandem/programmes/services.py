@@ -22,6 +22,7 @@ from .models import (
     ProgrammeStatus,
     Role,
 )
+from .signals import programme_model_changed
 
 
 def organisation_create(
@@ -79,6 +80,7 @@ def programme_model_set(
             actor, "programme.model_changed", programme,
             {"source": source, "changed": changed or "nothing", "model": model["name"]}, scope=programme,
         )  # fmt: skip
+        programme_model_changed.send(sender=Programme, programme=programme)
     return programme
 
 

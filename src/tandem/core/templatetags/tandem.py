@@ -17,3 +17,23 @@ def markdown(source: str | None) -> SafeString:
 @register.filter
 def audit_sentence(entry: Any) -> str:
     return describe(entry)
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """``{{ counts|get_item:state }}``: a dictionary value by a variable key."""
+    try:
+        return mapping.get(key, "") if mapping is not None else ""
+    except AttributeError:
+        return ""
+
+
+@register.filter
+def minutes(value: Any) -> str:
+    """Minutes as "1 h 30 min"; empty for nothing."""
+    if not value:
+        return ""
+    hours, rest = divmod(int(value), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"

@@ -1,0 +1,1 @@
+"""Mentoring views, thin: form → one service or selector → template."""
