@@ -4,12 +4,17 @@ payloads come back escaped. The test client re-raises any server error."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.intake.models import Application, Cohort
+from tandem.mentoring import services as mentoring
+from tandem.mentoring.models import Relationship
+from tandem.mentoring.services import relationship_create
 from tandem.programmes.models import Membership
 
 from .conftest import World
@@ -47,6 +52,29 @@ def _membership_url(world: World) -> str:
     return reverse("programmes:membership_edit", args=[world.programme.slug, membership.pk])
 
 
+def _rel(world: World) -> int:
+    rel = Relationship.objects.filter(participants__user=world.mentee).first()
+    if rel is None:
+        rel = relationship_create(actor=world.lead, programme=world.programme, kind="one_to_one",
+                                  mentors=[world.mentor], mentees=[world.mentee])  # fmt: skip
+    return rel.pk
+
+
+def _session(world: World) -> int:
+    rel = Relationship.objects.get(pk=_rel(world))
+    session = rel.sessions.first() or mentoring.session_schedule(
+        actor=world.mentor, relationship=rel, duration_minutes=60,
+        starts_at=timezone.now() - timedelta(hours=1),
+    )  # fmt: skip
+    return session.pk
+
+
+def _m(name: str, *extra: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(f"mentoring:{name}", args=[_rel(w), *(f(w) for f in extra)])
+
+
+RECORD = ["base_version", "agenda", "goal", "reality", "options", "will", "shared_notes"]
+
 # (form, who posts, url, fields)
 FORMS: list[tuple[str, str | None, Callable[[World], str], list[str]]] = [
     ("signup", None, lambda w: reverse("account_signup"),
@@ -81,6 +109,20 @@ FORMS: list[tuple[str, str | None, Callable[[World], str], list[str]]] = [
      ["decision", "reason"]),
     ("matching_rule", "lead", lambda w: reverse("matching:rule", args=[w.programme.slug, _cohort(w)]),
      ["mentee", "mentor", "rule"]),
+    ("session_schedule", "mentor", _m("schedule"),
+     ["starts_at", "duration_minutes", "medium", "meeting_url", "phone_note", "milestone", "agenda"]),
+    ("session_reschedule", "mentee", _m("reschedule", _session), ["starts_at", "duration_minutes", "reason"]),
+    ("session_record", "mentee", _m("record_save", _session), RECORD),
+    ("session_draft", "mentee", _m("record_draft", _session), RECORD),
+    ("private_note", "mentor", _m("private_note", _session), ["text"]),
+    ("session_outcome", "mentor", _m("outcome", _session), ["attended", "actual_minutes"]),
+    ("action_add", "mentor", _m("action_add"), ["text", "owner", "due_on", "goal", "session"]),
+    ("contact_add", "mentee", _m("contact_add"), ["kind", "occurred_at", "note"]),
+    ("goal_new", "mentee", _m("goal_new"),
+     ["title", "description", "need_kind", "need", "blockers", "enablers", "evaluation", "support"]),
+    ("relationship_end", "mentee", _m("end"), ["outcome", "reason", "note"]),
+    ("time_log", "mentor", lambda w: reverse("mentoring:time"), ["programme", "kind", "on", "minutes", "note"]),
+    ("reflection", "mentor", lambda w: reverse("mentoring:practice"), ["title", "body", "shared"]),
 ]  # fmt: skip
 
 

@@ -195,14 +195,20 @@ def attention_for(relationship: Any, now: datetime) -> list[Attention]:
         overdue = deadline.due_at <= now
         when = _short(deadline.due_at)
         if deadline.kind == "contact":
-            found.append(Attention(
+            since = (
                 _("No contact since %(d)s") % {"d": _short(relationship.last_contact_at)}
-                + (" " + _("(due %(w)s)") % {"w": when}),
-                _("Send a message or log a call"), overdue))  # fmt: skip
+                if relationship.last_contact_at
+                else _("No contact yet")
+            )
+            found.append(Attention(since + " " + _("(due %(w)s)") % {"w": when},
+                                   _("Send a message or log a call"), overdue))  # fmt: skip
         elif deadline.kind == "session":
+            booked = relationship.next_session_at
             found.append(Attention(
-                _("Session due by %(w)s and none booked") % {"w": when},
-                _("Schedule a session"), overdue))  # fmt: skip
+                _("Session due by %(w)s; the next is booked for %(b)s") % {"w": when, "b": _short(booked)}
+                if booked else _("Session due by %(w)s and none booked") % {"w": when},
+                _("Bring the next session forward") if booked else _("Schedule a session"),
+                overdue))  # fmt: skip
         elif deadline.kind == "record":
             found.append(Attention(
                 _("Session of %(d)s not recorded yet") % {"d": _short(relationship.next_session_at)},

@@ -244,7 +244,7 @@ def relationship_end(
         save_cadence(relationship, "status", "ended_at", "end_reason", "end_note")
         log_action(
             actor, "relationship.withdrawn" if withdrawn else "relationship.ended", relationship,
-            {"reason": EndReason(reason).label}, scope=relationship.programme,
+            {"reason": str(EndReason(reason).label)}, scope=relationship.programme,
         )  # fmt: skip
         others = list(
             relationship.participants.exclude(user=actor).values_list("user_id", flat=True)

@@ -109,6 +109,11 @@ def goal_detail(request: HttpRequest, relationship: Relationship, goal_id: int) 
 @require_POST
 def goal_edit(request: HttpRequest, relationship: Relationship, goal_id: int) -> HttpResponse:
     goal = goal_in(relationship, goal_id)
+    if goal.owner_id != request.user.pk:
+        return back_with_error(
+            request, ValidationError(_("Only the mentee whose goal it is can change it.")),
+            "mentoring:goal", relationship.pk, goal.pk,
+        )  # fmt: skip
     form = GoalForm(request.POST)
     if form.is_valid():
         try:

@@ -1,0 +1,148 @@
+"""The caseload and programme views: who needs attention and why, in a
+constant number of queries whatever the size; time totals and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from tandem.mentoring import services
+from tandem.mentoring.models import Relationship, TimeEntry
+from tandem.programmes.models import Role
+
+from ..conftest import World
+from ..factories import UserFactory, add_member
+from ..helpers import queries_at_most
+from .conftest import utc
+
+
+def make_relationships(world: World, n: int, *, started_days_ago: int = 40) -> list[Relationship]:
+    made = []
+    for _ in range(n):
+        mentee = UserFactory()
+        add_member(world.programme, mentee, Role.MENTEE)
+        rel = services.relationship_create(
+            actor=world.lead, programme=world.programme, kind="one_to_one",
+            mentors=[world.mentor], mentees=[mentee],
+            started_on=timezone.localdate() - timedelta(days=started_days_ago),
+        )  # fmt: skip
+        services.action_add(actor=world.mentor, relationship=rel, text="Read the article",
+                            owner=mentee, due_on=timezone.localdate() - timedelta(days=3))  # fmt: skip
+        services.goal_create(actor=mentee, relationship=rel, fields={"title": "A goal"})
+        made.append(rel)
+    return made
+
+
+def count_queries(client: object, url: str) -> int:
+    with queries_at_most(1000) as ctx:
+        response = client.get(url)  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_caseload_says_who_needs_attention_why_and_the_next_step(world: World) -> None:
+    with time_machine.travel(utc(2026, 6, 1, 9), tick=False):
+        quiet, fine = make_relationships(world, 2, started_days_ago=50)
+        services.contact_log(
+            actor=world.mentor, relationship=fine, kind="phone", occurred_at=timezone.now()
+        )
+        services.session_schedule(actor=world.mentor, relationship=fine, duration_minutes=60,
+                                  starts_at=timezone.now() + timedelta(days=3))  # fmt: skip
+        page = world.client(world.mentor).get(reverse("mentoring:caseload")).content.decode()
+    quiet_name = quiet.participants.get(role="mentee").user.display_name
+    assert quiet_name in page
+    assert "No contact yet" in page
+    assert "Send a message or log a call" in page
+    assert "1 action point past its date" in page
+    assert "Review the action points together" in page
+    assert "Mentee not seen since" in page
+
+
+def test_caseload_and_programme_views_keep_a_constant_query_count(world: World) -> None:
+    mentor, lead = world.client(world.mentor), world.client(world.lead)
+    caseload = reverse("mentoring:caseload")
+    programme = reverse("mentoring:programme", args=[world.programme.slug])
+    make_relationships(world, 2)
+    small = (count_queries(mentor, caseload), count_queries(lead, programme),
+             count_queries(lead, programme + "?health=overdue"))  # fmt: skip
+    make_relationships(world, 25)
+    large = (count_queries(mentor, caseload), count_queries(lead, programme),
+             count_queries(lead, programme + "?health=overdue"))  # fmt: skip
+    assert small == large, (small, large)
+    assert max(large) <= 20
+
+
+def test_programme_view_counts_and_filters_by_health(world: World) -> None:
+    with time_machine.travel(utc(2026, 6, 1, 9), tick=False):
+        a, b = make_relationships(world, 2, started_days_ago=16)
+        services.contact_log(
+            actor=world.mentor, relationship=b, kind="phone", occurred_at=timezone.now()
+        )
+        services.session_schedule(actor=world.mentor, relationship=b, duration_minutes=60,
+                                  starts_at=timezone.now() + timedelta(days=3))  # fmt: skip
+        lead = world.client(world.lead)
+        url = reverse("mentoring:programme", args=[world.programme.slug])
+        overdue = lead.get(url + "?health=overdue").content.decode()
+        on_track = lead.get(
+            url + "?health=on_track", headers={"HX-Request": "true"}
+        ).content.decode()
+    name_a = a.participants.get(role="mentee").user.display_name
+    name_b = b.participants.get(role="mentee").user.display_name
+    assert name_a in overdue
+    assert name_b not in overdue
+    assert name_b in on_track
+    assert name_a not in on_track
+    assert "<html" not in on_track  # the htmx answer is the rows only
+    # The lead sees rhythm, never the content of the relationship.
+    assert "Read the article" not in overdue
+    assert "A goal" not in overdue
+
+
+def test_time_log_monthly_totals_and_the_leads_export(world: World) -> None:
+    mentor = world.client(world.mentor)
+    today = timezone.localdate()
+    response = mentor.post(reverse("mentoring:time"), {"programme": world.programme.pk, "kind": "preparation",
+                                                       "on": today.isoformat(), "minutes": "45", "note": ""})  # fmt: skip
+    assert response.status_code == 302
+    mentor.post(reverse("mentoring:time"), {"programme": world.programme.pk, "kind": "observation",
+                                            "on": today.isoformat(), "minutes": "30"})  # fmt: skip
+    bad = mentor.post(reverse("mentoring:time"), {"programme": world.programme.pk, "kind": "session",
+                                                  "on": today.isoformat(), "minutes": "30"})  # fmt: skip
+    assert bad.status_code == 400
+    future = mentor.post(reverse("mentoring:time"), {"programme": world.programme.pk, "kind": "other",
+                                                     "on": (today + timedelta(days=3)).isoformat(), "minutes": "30"})  # fmt: skip
+    assert future.status_code == 400
+    assert "today or earlier" in future.content.decode()
+    page = mentor.get(reverse("mentoring:time")).content.decode()
+    assert "1 h 15 min" in page  # the month's total
+    # A mentee in no mentoring role cannot log time.
+    assert (
+        "Add time" not in world.client(world.mentee).get(reverse("mentoring:time")).content.decode()
+    )
+    world.mentor.display_name = '=HYPERLINK("x")'
+    world.mentor.save()
+    export = reverse("mentoring:time_export", args=[world.programme.slug])
+    span = f"?start={today.replace(day=1).isoformat()}&end={today.isoformat()}"
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                world.client(world.lead).get(export + span + "&format=csv").content.decode()
+            )
+        )
+    )
+    assert rows[0][:3] == ["Mentor", "E-mail", "Month"]
+    assert sorted(int(r[4]) for r in rows[1:]) == [30, 45]
+    assert rows[1][0].startswith("'=")  # no formula injection
+    book = load_workbook(
+        io.BytesIO(world.client(world.lead).get(export + span + "&format=xlsx").content)
+    )
+    assert sum(row[4] for row in book.active.iter_rows(min_row=2, values_only=True)) == 75
+    wrong = world.client(world.lead).get(export + "?start=2026-05-01&end=2026-01-01&format=csv")
+    assert wrong.status_code == 302
+    assert TimeEntry.objects.count() == 2
