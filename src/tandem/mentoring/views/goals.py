@@ -79,6 +79,10 @@ def _goal_page(
     status: int = 200,
 ) -> HttpResponse:
     is_owner = goal.owner_id == request.user.pk
+    note_form = note_form or GoalNoteForm(auto_id="goalnote_%s")
+    if not is_owner:  # a mentor comments; evidence and progress are the mentee's check-in
+        for name in ("evidence", "progress"):
+            note_form.fields.pop(name, None)
     moves = [
         (s, GoalStatus(s).label)
         for s in GOAL_MOVES.get(goal.status, set())
@@ -88,9 +92,10 @@ def _goal_page(
         request, "mentoring/goal.html",
         {"relationship": relationship, "goal": goal, "is_owner": is_owner,
          "is_guide": role_in(relationship, request.user) in GUIDES,
-         "edit_form": edit_form or GoalForm(initial=goal.snapshot()),
-         "status_form": GoalStatusForm(moves=moves) if moves else None,
-         "note_form": note_form or GoalNoteForm(), "step_form": GoalStepForm(),
+         "edit_form": edit_form or GoalForm(initial=goal.snapshot(), auto_id="goal_%s"),
+         "status_form": GoalStatusForm(moves=moves, auto_id="status_%s") if moves else None,
+         "note_form": note_form,
+         "step_form": GoalStepForm(auto_id="step_%s"),
          "history": _history(goal), "notes": list(goal.notes.select_related("author")),
          "steps": list(goal.steps.all()),
          "sessions": list(goal.sessions.order_by("-starts_at")[:10]),

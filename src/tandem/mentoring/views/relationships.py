@@ -60,9 +60,9 @@ def relationship_detail(request: HttpRequest, relationship: Relationship) -> Htt
          "attention": selectors.attention_for(annotated, now),
          "stage": current_stage(relationship), "next_stage": next_stage(relationship),
          "action_form": ActionForm(participants=participants, goals=active_goals,
-                                   initial={"owner": request.user.pk}),
-         "contact_form": ContactForm(initial={"occurred_at": timezone.localtime(now).replace(second=0, microsecond=0)}),
-         "pause_form": PauseForm(), "advance_form": AdvanceForm()},
+                                   initial={"owner": request.user.pk}, auto_id="action_%s"),
+         "contact_form": ContactForm(auto_id="contact_%s", initial={"occurred_at": timezone.localtime(now).replace(second=0, microsecond=0)}),
+         "pause_form": PauseForm(auto_id="pause_%s"), "advance_form": AdvanceForm(auto_id="advance_%s")},
     )  # fmt: skip
 
 
