@@ -49,9 +49,12 @@ test: lint typecheck test-sqlite test-postgres
 
 bench: install system-deps
 	@mkdir -p bench/results
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) bench/run.py --json bench/results/sqlite.json
 	scripts/with-postgres $(PY) bench/run.py --json bench/results/postgresql.json
 	$(PY) bench/matching/run.py --json bench/results/matching.json
+	$(PY) bench/mentoring/run.py --json bench/results/mentoring-sqlite.json
+	scripts/with-postgres $(PY) bench/mentoring/run.py --seconds 120 --json bench/results/mentoring-postgresql.json
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3* media

@@ -146,3 +146,14 @@ def test_time_log_monthly_totals_and_the_leads_export(world: World) -> None:
     wrong = world.client(world.lead).get(export + "?start=2026-05-01&end=2026-01-01&format=csv")
     assert wrong.status_code == 302
     assert TimeEntry.objects.count() == 2
+
+
+def test_home_lists_a_few_relationships_and_summarises_a_large_caseload(world: World) -> None:
+    first = make_relationships(world, 2)
+    home = world.client(world.mentor).get(reverse("home")).content.decode()
+    assert first[0].participants.get(role="mentee").user.display_name in home
+    make_relationships(world, 6)
+    home = world.client(world.mentor).get(reverse("home")).content.decode()
+    assert "You mentor in 8 relationships." in home
+    assert "Open my caseload" in home
+    assert first[0].participants.get(role="mentee").user.display_name not in home

@@ -22,3 +22,17 @@ def register(step: DemoStep, *, order: int = 50) -> None:
 def run_steps(context: dict[str, Any]) -> None:
     for _order, step in sorted(_STEPS, key=lambda s: s[0]):
         step(context)
+
+
+_SCALE_STEPS: list[tuple[int, DemoStep]] = []
+
+
+def register_scale(step: DemoStep, *, order: int = 50) -> None:
+    """A step of ``seed_demo --scale N`` (benchmark data); ``context["scale"]`` is N."""
+    if all(existing is not step for _o, existing in _SCALE_STEPS):
+        _SCALE_STEPS.append((order, step))
+
+
+def run_scale_steps(context: dict[str, Any]) -> None:
+    for _order, step in sorted(_SCALE_STEPS, key=lambda s: s[0]):
+        step(context)

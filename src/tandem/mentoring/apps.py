@@ -11,7 +11,7 @@ class MentoringConfig(AppConfig):
         from tandem.core import demo as demo_steps
         from tandem.programmes.signals import programme_model_changed
 
-        from . import audit_verbs, demo, invitations, nav, selectors, tasks  # noqa: F401
+        from . import audit_verbs, demo, demo_scale, invitations, nav, selectors, tasks  # noqa: F401
         from .services import programme_cadence_refresh
 
         dashboard.register(selectors.home_panels)
@@ -25,3 +25,4 @@ class MentoringConfig(AppConfig):
             weak=False, dispatch_uid="mentoring-cadence-refresh",
         )  # fmt: skip
         demo_steps.register(demo.seed, order=40)
+        demo_steps.register_scale(demo_scale.seed_scale, order=40)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     Count,
     IntegerField,
@@ -20,9 +22,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from tandem.core.dashboard import Panel
 from tandem.programmes.models import Programme
@@ -57,20 +60,11 @@ NOT_SEEN_AFTER = timedelta(weeks=6)
 MISSED_LOOKBACK = timedelta(days=90)
 
 
-def _participants() -> Prefetch[Any]:
-    return Prefetch(
-        "participants",
-        queryset=Participant.objects.select_related("user").order_by("role", "user__display_name"),
-    )
-
-
-def relationships_of(user: Any) -> QuerySet[Relationship]:
-    return (
-        Relationship.objects.filter(participants__user=user, status__in=LIVE)
-        .select_related("programme")
-        .prefetch_related(_participants())
-        .distinct()
-    )
+def _participants(to_attr: str | None = None) -> Prefetch[Any]:
+    queryset = Participant.objects.select_related("user").order_by("role", "user__display_name")
+    if to_attr:  # attention lists need names only, not whole accounts
+        queryset = queryset.only("relationship_id", "role", "user__display_name", "user__email")
+    return Prefetch("participants", queryset=queryset, to_attr=to_attr)
 
 
 def pairs_in(programme: Programme, *, live: bool) -> set[tuple[int, int]]:
@@ -140,8 +134,13 @@ class Attention:
 class CaseRow:
     relationship: Relationship
     mentees: list[Any]
+    guides: list[Any]
     health: Health | None
     attention: list[Attention] = field(default_factory=list)
+    # Display strings made once here: long lists render without per-cell filters.
+    health_label: str = ""
+    last_contact: str = "—"
+    next_session: str = "—"
 
     @property
     def needs_attention(self) -> bool:
@@ -175,90 +174,171 @@ def with_attention_counts(qs: QuerySet[Relationship], now: datetime) -> QuerySet
     )
 
 
-def _short(moment: datetime | date | None) -> str:
+#: every phrase of the attention rules, translated once per language (see _words)
+_PHRASES = {
+    "never": gettext_lazy("never"),
+    "no_contact_since": gettext_lazy("No contact since %(d)s"),
+    "no_contact_yet": gettext_lazy("No contact yet"),
+    "due": gettext_lazy("(due %(w)s)"),
+    "contact_step": gettext_lazy("Send a message or log a call"),
+    "session_booked_late": gettext_lazy("Session due by %(w)s; the next is booked for %(b)s"),
+    "session_none": gettext_lazy("Session due by %(w)s and none booked"),
+    "bring_forward": gettext_lazy("Bring the next session forward"),
+    "schedule": gettext_lazy("Schedule a session"),
+    "not_recorded": gettext_lazy("Session of %(d)s not recorded yet"),
+    "record_step": gettext_lazy("Record how the session went"),
+    "milestone_due": gettext_lazy("%(m)s due %(w)s"),
+    "milestone_step": gettext_lazy("Mark the milestone as met or book a session for it"),
+    "actions_step": gettext_lazy("Review the action points together"),
+    "no_goal": gettext_lazy("No active goal"),
+    "goal_step": gettext_lazy("Help the mentee choose a goal"),
+    "missed_step": gettext_lazy("Ask what would make meeting easier"),
+    "not_seen": gettext_lazy("Mentee not seen since %(d)s"),
+    "not_seen_step": gettext_lazy("Arrange a call, even a short one"),
+}
+
+
+@lru_cache(maxsize=32)
+def _words(language: str) -> dict[str, Any]:
+    """Translated phrases and month names for one language: long lists format
+    dozens of dates and sentences, and gettext per cell would dominate."""
+    with translation.override(language):
+        words: dict[str, Any] = {key: str(text) for key, text in _PHRASES.items()}
+        words["months"] = [str(MONTHS_3[m]).title() for m in range(1, 13)]
+    return words
+
+
+def words_now() -> dict[str, Any]:
+    return _words(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def _short(moment: datetime | date | None, words: dict[str, Any]) -> str:
     if moment is None:
-        return _("never")
+        return words["never"]
     day = timezone.localdate(moment) if isinstance(moment, datetime) else moment
-    return day.strftime("%-d %b")
+    return f"{day.day} {words['months'][day.month - 1]}"
 
 
-def attention_for(relationship: Any, now: datetime) -> list[Attention]:
+def attention_for(
+    relationship: Any,
+    now: datetime,
+    rhythm: cadence.Rhythm | None = None,
+    words: dict[str, Any] | None = None,
+) -> list[Attention]:
     """Why a relationship needs attention and the next step, most urgent first.
     ``relationship`` carries the annotations of :func:`with_attention_counts`."""
     found: list[Attention] = []
     if relationship.status != RelationshipStatus.ACTIVE:
         return found
-    rhythm = cadence.Rhythm.of(relationship.programme.programme_model)
+    w = words or words_now()
+    rhythm = rhythm or cadence.Rhythm.of(relationship.programme.programme_model)
     for deadline in cadence.deadlines(relationship, rhythm):
         if deadline.soon_at > now:
             continue
         overdue = deadline.due_at <= now
-        when = _short(deadline.due_at)
+        when = _short(deadline.due_at, w)
         if deadline.kind == "contact":
             since = (
-                _("No contact since %(d)s") % {"d": _short(relationship.last_contact_at)}
+                w["no_contact_since"] % {"d": _short(relationship.last_contact_at, w)}
                 if relationship.last_contact_at
-                else _("No contact yet")
+                else w["no_contact_yet"]
             )
-            found.append(Attention(since + " " + _("(due %(w)s)") % {"w": when},
-                                   _("Send a message or log a call"), overdue))  # fmt: skip
+            found.append(Attention(f"{since} {w['due'] % {'w': when}}", w["contact_step"], overdue))
         elif deadline.kind == "session":
             booked = relationship.next_session_at
             found.append(Attention(
-                _("Session due by %(w)s; the next is booked for %(b)s") % {"w": when, "b": _short(booked)}
-                if booked else _("Session due by %(w)s and none booked") % {"w": when},
-                _("Bring the next session forward") if booked else _("Schedule a session"),
-                overdue))  # fmt: skip
+                w["session_booked_late"] % {"w": when, "b": _short(booked, w)}
+                if booked else w["session_none"] % {"w": when},
+                w["bring_forward"] if booked else w["schedule"], overdue))  # fmt: skip
         elif deadline.kind == "record":
             found.append(Attention(
-                _("Session of %(d)s not recorded yet") % {"d": _short(relationship.next_session_at)},
-                _("Record how the session went"), overdue))  # fmt: skip
+                w["not_recorded"] % {"d": _short(relationship.next_session_at, w)},
+                w["record_step"], overdue))  # fmt: skip
         else:
             found.append(Attention(
-                _("%(m)s due %(w)s") % {"m": deadline.label, "w": when},
-                _("Mark the milestone as met or book a session for it"), overdue))  # fmt: skip
+                w["milestone_due"] % {"m": deadline.label, "w": when}, w["milestone_step"], overdue
+            ))  # fmt: skip
     if getattr(relationship, "overdue_actions", 0):
         found.append(Attention(
             ngettext("%(n)d action point past its date", "%(n)d action points past their date",
                      relationship.overdue_actions) % {"n": relationship.overdue_actions},
-            _("Review the action points together"), True))  # fmt: skip
+            w["actions_step"], True))  # fmt: skip
     if relationship.practice == "mentoring" and not getattr(relationship, "active_goals", 1):
-        found.append(Attention(_("No active goal"), _("Help the mentee choose a goal"), False))
+        found.append(Attention(w["no_goal"], w["goal_step"], False))
     if getattr(relationship, "missed_recent", 0):
         found.append(Attention(
             ngettext("%(n)d missed session in the last 90 days", "%(n)d missed sessions in the last 90 days",
                      relationship.missed_recent) % {"n": relationship.missed_recent},
-            _("Ask what would make meeting easier"), False))  # fmt: skip
+            w["missed_step"], False))  # fmt: skip
     last_seen = relationship.last_session_at or cadence.start_of(relationship)
     if now - last_seen > NOT_SEEN_AFTER:
-        found.append(Attention(
-            _("Mentee not seen since %(d)s") % {"d": _short(last_seen)},
-            _("Arrange a call, even a short one"), True))  # fmt: skip
+        found.append(
+            Attention(w["not_seen"] % {"d": _short(last_seen, w)}, w["not_seen_step"], True)
+        )
     found.sort(key=lambda a: not a.overdue)
     return found
 
 
-def _mentees(relationship: Relationship) -> list[Any]:
-    return [p.user for p in relationship.participants.all() if p.role == ParticipantRole.MENTEE]
+@dataclass(frozen=True)
+class Person:
+    """A name on a list: enough to show and link someone, without loading the account."""
+
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _case_rows(relationships: QuerySet[Relationship], now: datetime) -> list[CaseRow]:
+    """Rows for attention lists, in four queries whatever their number: names read
+    as plain values and each programme's model decoded once, not once per row."""
+    rows = list(relationships.defer("end_note", "origin"))
+    people: dict[int, list[tuple[str, Person]]] = defaultdict(list)
+    for rel_id, role, user_id, name, email in (
+        Participant.objects.filter(relationship_id__in=[r.pk for r in rows])
+        .order_by("role", "user__display_name")
+        .values_list("relationship_id", "role", "user_id", "user__display_name", "user__email")
+    ):
+        people[rel_id].append((role, Person(user_id, name or email.split("@")[0])))
+    programmes = {p.pk: p for p in Programme.objects.filter(pk__in={r.programme_id for r in rows})}
+    rhythms = {pk: cadence.Rhythm.of(p.programme_model) for pk, p in programmes.items()}
+    labels = {state: str(state.label) for state in Health}
+    words = words_now()
+    result = []
+    for r in rows:
+        r.programme = programmes[r.programme_id]
+        health = cadence.health_of(r, now)
+        result.append(CaseRow(
+            r, [p for role, p in people[r.pk] if role == ParticipantRole.MENTEE],
+            [p for role, p in people[r.pk] if role != ParticipantRole.MENTEE],
+            health, attention_for(r, now, rhythms[r.programme_id], words),
+            health_label=labels[health] if health else r.get_status_display(),
+            last_contact=_short(r.last_contact_at, words) if r.last_contact_at else "—",
+            next_session=_when(r.next_session_at, words),
+        ))  # fmt: skip
+    return result
+
+
+def _when(moment: datetime | None, words: dict[str, Any]) -> str:
+    """ "6 Dec, 16:30" in the viewer's zone."""
+    if moment is None:
+        return "—"
+    local = timezone.localtime(moment)
+    return f"{_short(local, words)}, {local:%H:%M}"
 
 
 def caseload(mentor: Any, now: datetime | None = None) -> list[CaseRow]:
-    """A mentor's live relationships, those needing attention first. Two queries."""
+    """A mentor's live relationships, those needing attention first. Four queries."""
     now = now or timezone.now()
     relationships = with_attention_counts(
         Relationship.objects.filter(
             participants__user=mentor, participants__role__in=GUIDE_ROLES,
             status__in=[RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED],
-        )
-        .select_related("programme")
-        .prefetch_related(_participants())
-        .order_by("due_at", "pk"),
+        ).order_by("due_at", "pk"),
         now,
     )  # fmt: skip
-    rows = [
-        CaseRow(r, _mentees(r), cadence.health_of(r, now), attention_for(r, now))
-        for r in relationships
-    ]
+    rows = _case_rows(relationships, now)
     rows.sort(key=lambda row: (not any(a.overdue for a in row.attention), not row.attention))
     return rows
 
@@ -291,13 +371,9 @@ def programme_relationships(
 
 def rows_for_page(relationships: list[int], now: datetime) -> list[CaseRow]:
     page = with_attention_counts(
-        Relationship.objects.filter(pk__in=relationships)
-        .select_related("programme")
-        .prefetch_related(_participants())
-        .order_by("due_at", "pk"),
-        now,
+        Relationship.objects.filter(pk__in=relationships).order_by("due_at", "pk"), now
     )
-    return [CaseRow(r, _mentees(r), cadence.health_of(r, now), attention_for(r, now)) for r in page]
+    return _case_rows(page, now)
 
 
 # --- one relationship ------------------------------------------------------------------
@@ -388,12 +464,12 @@ def search_relationship(relationship: Relationship, viewer: Any, query: str) -> 
         text = next(
             (getattr(s, k) for k in RECORD_FIELDS if q.casefold() in getattr(s, k).casefold()), ""
         )
-        hits.append(SearchHit(_("Session"), _short(s.starts_at), _excerpt(text, q),
+        hits.append(SearchHit(_("Session"), _short(s.starts_at, words_now()), _excerpt(text, q),
                               reverse("mentoring:session", args=[relationship.pk, s.pk])))  # fmt: skip
     for note in PrivateNote.objects.filter(
         session__relationship=relationship, author_id=viewer.pk, text__icontains=q
     ).select_related("session")[:30]:
-        hits.append(SearchHit(_("My private note"), _short(note.session.starts_at),
+        hits.append(SearchHit(_("My private note"), _short(note.session.starts_at, words_now()),
                               _excerpt(note.text, q),
                               reverse("mentoring:session", args=[relationship.pk, note.session_id])))  # fmt: skip
     for goal in relationship.goals.filter(
@@ -522,23 +598,42 @@ def is_guide(user: Any) -> bool:
     ).exists()
 
 
+#: past this many relationships a mentor's home shows a summary and the caseload link
+HOME_LIST_LIMIT = 6
+
+
 def home_panels(user: Any) -> list[Panel]:
-    relationships = list(relationships_of(user))
-    if not relationships:
+    """Each relationship someone is in, with their agreement and next session;
+    a mentor with a large caseload sees counts and a link to the caseload."""
+    now = timezone.now()
+    mine = Relationship.objects.filter(participants__user=user, status__in=LIVE)
+    guided = mine.filter(participants__user=user, participants__role__in=GUIDE_ROLES)
+    summary = None
+    if guided.count() > HOME_LIST_LIMIT:
+        summary = guided.aggregate(
+            total=Count("pk", distinct=True),
+            overdue=Count("pk", distinct=True, filter=cadence.health_q(Health.OVERDUE, now)),
+            due_soon=Count("pk", distinct=True, filter=cadence.health_q(Health.DUE_SOON, now)),
+        )
+        mine = mine.exclude(pk__in=guided.values("pk"))
+    relationships = list(
+        mine.select_related("programme").prefetch_related(_participants()).distinct()
+    )
+    if not relationships and summary is None:
         return []
     waiting = agreements_waiting_for(user, [r.pk for r in relationships])
     upcoming = {
         s.relationship_id: s
         for s in MentoringSession.objects.filter(
             relationship__in=relationships, status=SessionStatus.SCHEDULED,
-            starts_at__gte=timezone.now() - timedelta(hours=2),
+            starts_at__gte=now - timedelta(hours=2),
         ).order_by("-starts_at")
     }  # fmt: skip
     rows = []
     for rel in relationships:
-        mine = next(p.role for p in rel.participants.all() if p.user_id == user.pk)
+        my_role = next(p.role for p in rel.participants.all() if p.user_id == user.pk)
         others = [p for p in rel.participants.all() if p.user_id != user.pk]
-        rows.append({"relationship": rel, "my_role": mine, "others": others,
+        rows.append({"relationship": rel, "my_role": my_role, "others": others,
                      "agreement_waiting": rel.pk in waiting,
                      "next_session": upcoming.get(rel.pk)})  # fmt: skip
-    return [Panel("mentoring/home_panel.html", {"rows": rows}, order=10)]
+    return [Panel("mentoring/home_panel.html", {"rows": rows, "summary": summary}, order=10)]

@@ -135,9 +135,13 @@ def programme_relationships(request: HtmxHttpRequest, programme: Programme) -> H
         health = ""
     search = (request.GET.get("q") or "").strip()[:80].replace("\x00", "")
     qs = selectors.programme_relationships(programme, now, health=health, search=search)
-    page = Paginator(qs.values_list("pk", flat=True), 50).get_page(request.GET.get("page"))
+    counts = selectors.health_counts(programme, now)
+    paginator = Paginator(qs.values_list("pk", flat=True), 50)
+    if not search:  # the health counts already hold the length of the list
+        paginator.count = counts["untracked" if health == "untracked" else health or "total"]
+    page = paginator.get_page(request.GET.get("page"))
     context = {
-        "programme": programme, "counts": selectors.health_counts(programme, now),
+        "programme": programme, "counts": counts,
         "rows": selectors.rows_for_page(list(page.object_list), now), "page": page,
         "health": health, "search": search, "states": Health.choices,
         "export_form": TimeExportForm(initial={"start": date(now.year, 1, 1), "end": timezone.localdate(), "format": "xlsx"}),

@@ -1,6 +1,8 @@
 """Build Tandem's demo: one realistic mentoring programme and a coaching circle.
 
-``--scale N`` adds N synthetic programmes of 1,000 members each, for benchmarks.
+``--scale N`` adds N synthetic programmes of 1,000 members each, for benchmarks,
+and runs the scale steps apps register (mentoring: one programme of N × 1,000
+relationships, caseloads of 80).
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ class Command(BaseCommand):
                 self.stderr.write("--scale takes 1 to 1000.")
                 return
             synthetic(scale)
+            demo.run_scale_steps({"scale": scale, "password_hash": make_password(DEMO_PASSWORD)})
         if not quiet:
             self.stdout.write(f"Seeded in {time.perf_counter() - started:.1f}s.")
             print_logins(self.stdout)
