@@ -79,7 +79,9 @@ def test_a_month_of_mentoring(
     session = MentoringSession.objects.get()
     assert session.starts_at == when
     in_edmonton = when.astimezone(zoneinfo.ZoneInfo(EDMONTON))
-    expect(mentor.get_by_role("heading", level=1)).to_contain_text(when.strftime("%-d %B %Y, 16:30"))
+    expect(mentor.get_by_role("heading", level=1)).to_contain_text(
+        when.strftime("%-d %B %Y, 16:30")
+    )
 
     # Both invitations carry an .ics that parses to the same instant.
     invitations = [m for m in mail.outbox if m.attachments]
@@ -91,11 +93,15 @@ def test_a_month_of_mentoring(
     # The mentee sees it in Edmonton time, from her home page.
     mentee.goto("/")
     mentee.get_by_role("link", name=in_edmonton.strftime("%a %-d %b, %H:%M")).click()
-    expect(mentee.get_by_role("heading", level=1)).to_contain_text(in_edmonton.strftime("%-d %B %Y, %H:%M"))
+    expect(mentee.get_by_role("heading", level=1)).to_contain_text(
+        in_edmonton.strftime("%-d %B %Y, %H:%M")
+    )
     checked(mentee)
 
     # The mentor writes Goal and Reality, a private note and an action point.
-    mentor.get_by_label("Goal: what do we want from this session?").fill("More voices in live lessons")
+    mentor.get_by_label("Goal: what do we want from this session?").fill(
+        "More voices in live lessons"
+    )
     mentor.get_by_label("Reality: where are things now?").fill("Four students answer everything.")
     mentor.get_by_role("button", name="Save to the shared record").click()
     expect(mentor.get_by_text("The shared record is saved.")).to_be_visible()
@@ -108,9 +114,15 @@ def test_a_month_of_mentoring(
 
     # The mentee reloads, adds Options and Will, and an action point of her own.
     mentee.reload()
-    expect(mentee.get_by_label("Goal: what do we want from this session?")).to_have_value("More voices in live lessons")
-    mentee.get_by_label("Options: what could be tried?").fill("Chat-first answers; roles in breakouts.")
-    mentee.get_by_label("Will: what will be done, by when?").fill("Trial roles in two lessons next week.")
+    expect(mentee.get_by_label("Goal: what do we want from this session?")).to_have_value(
+        "More voices in live lessons"
+    )
+    mentee.get_by_label("Options: what could be tried?").fill(
+        "Chat-first answers; roles in breakouts."
+    )
+    mentee.get_by_label("Will: what will be done, by when?").fill(
+        "Trial roles in two lessons next week."
+    )
     mentee.get_by_role("button", name="Save to the shared record").click()
     expect(mentee.get_by_text("The shared record is saved.")).to_be_visible()
     mentee.get_by_role("textbox", name="Action point").fill("Keep a tally of who speaks")
@@ -130,7 +142,9 @@ def test_a_month_of_mentoring(
     checked(mentee)
     export = mentee.request.get(f"/relationships/{rel.pk}/export/")
     assert "exhausted" not in export.text()
-    assert json.loads(export.text())["sessions"][0]["will"] == "Trial roles in two lessons next week."
+    assert (
+        json.loads(export.text())["sessions"][0]["will"] == "Trial roles in two lessons next week."
+    )
     assert all(PRIVATE not in m.body for m in mail.outbox)
 
     # The mentee sets a goal, then refines it; the history shows both versions.
