@@ -232,6 +232,15 @@ CASES: dict[str, Case] = {
         ),
         allowed="lead",
     ),
+    **{
+        f"mentoring:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"mentoring:{n}", args=[w.programme.slug]),
+            "post",
+            allowed="lead",
+        )
+        for name in ("start", "supervision")
+    },
     "accounts:calendar": Case(OWN, lambda w: reverse("accounts:calendar")),
     # Calendar apps cannot sign in: the secret token is the credential.
     "accounts:calendar_feed": Case(

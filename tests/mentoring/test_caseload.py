@@ -157,3 +157,39 @@ def test_home_lists_a_few_relationships_and_summarises_a_large_caseload(world: W
     assert "You mentor in 8 relationships." in home
     assert "Open my caseload" in home
     assert first[0].participants.get(role="mentee").user.display_name not in home
+
+
+def test_a_lead_starts_a_relationship_and_assigns_supervision(world: World) -> None:
+    lead = world.client(world.lead)
+    page = lead.get(reverse("mentoring:programme", args=[world.programme.slug])).content.decode()
+    assert world.other_mentee.display_name in page  # offered: no relationship yet
+    response = lead.post(reverse("mentoring:start", args=[world.programme.slug]),
+                         {"mentor": world.mentor.pk, "mentee": world.other_mentee.pk, "kind": "one_to_one"})  # fmt: skip
+    assert response.status_code == 302
+    rel = Relationship.objects.get(participants__user=world.other_mentee)
+    assert set(rel.participants.values_list("user_id", "role")) == {
+        (world.mentor.pk, "mentor"),
+        (world.other_mentee.pk, "mentee"),
+    }
+    # Someone outside the programme cannot be slipped in.
+    lead.post(reverse("mentoring:start", args=[world.programme.slug]),
+              {"mentor": world.outsider.pk, "mentee": world.mentee.pk, "kind": "one_to_one"})  # fmt: skip
+    assert not Relationship.objects.filter(participants__user=world.outsider).exists()
+    lead.post(reverse("mentoring:supervision", args=[world.programme.slug]),
+              {"supervisor": world.supervisor.pk, "mentor": world.mentor.pk})  # fmt: skip
+    services.practice_reflection_save(actor=world.mentor, reflection=None, title="On silence",
+                                      body="Waiting longer.", shared=True)  # fmt: skip
+    assert (
+        "On silence"
+        in world.client(world.supervisor).get(reverse("mentoring:practice")).content.decode()
+    )
+
+
+def test_a_leads_home_links_to_each_programmes_relationships(world: World) -> None:
+    make_relationships(world, 2, started_days_ago=60)
+    home = world.client(world.lead).get(reverse("home")).content.decode()
+    assert reverse("mentoring:programme", args=[world.programme.slug]) in home
+    assert "2 live: 2 overdue, 0 due soon." in home
+    assert reverse("mentoring:programme", args=[world.programme.slug]) not in (
+        world.client(world.facilitator).get(reverse("home")).content.decode()
+    )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.programme_models import AGREEMENT_SECTIONS
 
-from .models import ContactKind, EndReason, Medium, NeedKind, TimeKind
+from .models import ContactKind, EndReason, Medium, NeedKind, RelationshipKind, TimeKind
 from .models.sessions import RECORD_FIELDS
 
 
@@ -308,3 +308,32 @@ class TimeExportForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end comes after the start."))
         return data
+
+
+class StartRelationshipForm(forms.Form):
+    """A lead starts a relationship by hand: just-in-time help, a developing
+    mentor's first mentee, or a pairing made outside a matching run."""
+
+    mentor = forms.TypedChoiceField(label=_("Mentor or coach"), coerce=int)
+    mentee = forms.TypedChoiceField(
+        label=_("Mentee or coachee"), coerce=int,
+        help_text=_("People with no live relationship in this programme."),
+    )  # fmt: skip
+    kind = forms.ChoiceField(label=_("Kind"), choices=RelationshipKind.choices)
+
+    def __init__(self, *args: Any, mentors: list[Any], mentees: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "mentor").choices = [(u.pk, str(u)) for u in mentors]
+        _choices(self, "mentee").choices = [(u.pk, str(u)) for u in mentees]
+
+
+class SupervisionForm(forms.Form):
+    supervisor = forms.TypedChoiceField(label=_("Supervisor"), coerce=int)
+    mentor = forms.TypedChoiceField(label=_("Supervises the mentor"), coerce=int)
+
+    def __init__(
+        self, *args: Any, supervisors: list[Any], mentors: list[Any], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "supervisor").choices = [(u.pk, str(u)) for u in supervisors]
+        _choices(self, "mentor").choices = [(u.pk, str(u)) for u in mentors]

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from tandem.core.dashboard import Panel
-from tandem.programmes.models import Programme
+from tandem.programmes.models import MembershipRole, MembershipStatus, Programme, Role
+from tandem.programmes.selectors import programmes_of
 
 from . import cadence
 from .cadence import Health
@@ -583,6 +584,23 @@ def reflections_for(viewer: Any) -> QuerySet[PracticeReflection]:
     )
 
 
+def mentees_in_live_relationships(programme: Programme) -> set[int]:
+    return set(
+        Participant.objects.filter(
+            relationship__programme=programme, relationship__status__in=LIVE,
+            role=ParticipantRole.MENTEE,
+        ).values_list("user_id", flat=True)
+    )  # fmt: skip
+
+
+def supervisions_in(programme: Programme) -> list[Supervision]:
+    return list(
+        Supervision.objects.filter(programme=programme, ended_at__isnull=True)
+        .select_related("supervisor", "mentor")
+        .order_by("supervisor__display_name", "mentor__display_name")
+    )
+
+
 def supervisees_of(viewer: Any) -> list[Any]:
     return [
         s.mentor
@@ -602,6 +620,22 @@ def is_guide(user: Any) -> bool:
 HOME_LIST_LIMIT = 6
 
 
+def lead_panels(user: Any, now: datetime) -> list[Panel]:
+    """Programme leads: each programme's relationships by health, linking to the view."""
+    led = programmes_of(user).filter(
+        pk__in=MembershipRole.objects.filter(
+            membership__user_id=user.pk, membership__status=MembershipStatus.ACTIVE,
+            role=Role.PROGRAMME_LEAD,
+        ).values("membership__programme_id")
+    )  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    for programme in led.order_by("name"):
+        counts = health_counts(programme, now)
+        if counts["total"]:
+            rows.append({"programme": programme, "counts": counts})
+    return [Panel("mentoring/lead_panel.html", {"rows": rows}, order=12)] if rows else []
+
+
 def home_panels(user: Any) -> list[Panel]:
     """Each relationship someone is in, with their agreement and next session;
     a mentor with a large caseload sees counts and a link to the caseload."""
@@ -619,8 +653,9 @@ def home_panels(user: Any) -> list[Panel]:
     relationships = list(
         mine.select_related("programme").prefetch_related(_participants()).distinct()
     )
+    panels = lead_panels(user, now)
     if not relationships and summary is None:
-        return []
+        return panels
     waiting = agreements_waiting_for(user, [r.pk for r in relationships])
     upcoming = {
         s.relationship_id: s
@@ -636,4 +671,7 @@ def home_panels(user: Any) -> list[Panel]:
         rows.append({"relationship": rel, "my_role": my_role, "others": others,
                      "agreement_waiting": rel.pk in waiting,
                      "next_session": upcoming.get(rel.pk)})  # fmt: skip
-    return [Panel("mentoring/home_panel.html", {"rows": rows, "summary": summary}, order=10)]
+    return [
+        Panel("mentoring/home_panel.html", {"rows": rows, "summary": summary}, order=10),
+        *panels,
+    ]

@@ -48,4 +48,10 @@ urlpatterns = [
         overview.time_export,
         name="time_export",
     ),
+    path("programmes/<slug:slug>/relationships/start/", overview.relationship_start, name="start"),
+    path(
+        "programmes/<slug:slug>/relationships/supervision/",
+        overview.supervision_add,
+        name="supervision",
+    ),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,12 +21,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tandem.core.http import HtmxHttpRequest
 from tandem.programmes.access import programme_view
 from tandem.programmes.models import Programme, Role
-from tandem.programmes.selectors import programmes_of, roles_in
+from tandem.programmes.selectors import people_with_role, programmes_of, roles_in
 
 from .. import selectors, services
 from ..access import own_reflection, own_time_entry
 from ..cadence import Health
-from ..forms import ReflectionForm, TimeExportForm, TimeForm
+from ..forms import (
+    ReflectionForm,
+    StartRelationshipForm,
+    SupervisionForm,
+    TimeExportForm,
+    TimeForm,
+)
 from ..models import TimeKind
 
 GUIDE_ROLES = {Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH}
@@ -146,6 +153,9 @@ def programme_relationships(request: HtmxHttpRequest, programme: Programme) -> H
         "health": health, "search": search, "states": Health.choices,
         "export_form": TimeExportForm(initial={"start": date(now.year, 1, 1), "end": timezone.localdate(), "format": "xlsx"}),
     }  # fmt: skip
+    if not request.htmx:
+        context["start_form"], context["supervision_form"] = _arrange_forms(programme)
+        context["supervisions"] = selectors.supervisions_in(programme)
     template = "mentoring/programme.html#rows" if request.htmx else "mentoring/programme.html"
     return render(request, template, context)
 
@@ -207,3 +217,64 @@ def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+MENTOR_ROLES = [Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH]
+MENTEE_ROLES = [Role.MENTEE, Role.COACHEE]
+
+
+def _arrange_forms(programme: Programme, data: Any = None) -> tuple[Any, Any]:
+    mentors = people_with_role(programme, MENTOR_ROLES)
+    busy = selectors.mentees_in_live_relationships(programme)
+    mentees = [u for u in people_with_role(programme, MENTEE_ROLES) if u.pk not in busy]
+    supervisors = people_with_role(programme, [Role.SUPERVISOR, Role.MENTOR, Role.COACH])
+    return (
+        StartRelationshipForm(data, mentors=mentors, mentees=mentees, auto_id="start_%s"),
+        SupervisionForm(data, supervisors=supervisors, mentors=mentors, auto_id="supervise_%s"),
+    )
+
+
+@programme_view(Role.PROGRAMME_LEAD)
+@require_POST
+def relationship_start(request: HttpRequest, programme: Programme) -> HttpResponse:
+    form, _supervision = _arrange_forms(programme, request.POST)
+    if form.is_valid():
+        users = {u.pk: u for u in people_with_role(programme, MENTOR_ROLES + MENTEE_ROLES)}
+        try:
+            services.relationship_create(
+                actor=request.user, programme=programme, kind=form.cleaned_data["kind"],
+                mentors=[users[form.cleaned_data["mentor"]]], mentees=[users[form.cleaned_data["mentee"]]],
+                origin=_("Started by a programme lead"),
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The relationship has started; both are asked to accept the agreement.")
+            )
+    else:
+        messages.error(request, _("Choose a mentor, a mentee and the kind of relationship."))
+    return redirect("mentoring:programme", programme.slug)
+
+
+@programme_view(Role.PROGRAMME_LEAD)
+@require_POST
+def supervision_add(request: HttpRequest, programme: Programme) -> HttpResponse:
+    _start, form = _arrange_forms(programme, request.POST)
+    if form.is_valid():
+        users = {u.pk: u for u in people_with_role(programme, [Role.SUPERVISOR, *MENTOR_ROLES])}
+        try:
+            services.supervision_set(
+                actor=request.user, programme=programme,
+                supervisor=users[form.cleaned_data["supervisor"]], mentor=users[form.cleaned_data["mentor"]],
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Supervision saved; the supervisor now reads that mentor's shared reflections."),
+            )
+    else:
+        messages.error(request, _("Choose a supervisor and a mentor."))
+    return redirect("mentoring:programme", programme.slug)
