@@ -18,14 +18,6 @@ from ..conftest import World
 from ..factories import UserFactory, add_member
 
 
-@pytest.fixture
-def relationship(world: World) -> Relationship:
-    return relationship_create(
-        actor=world.lead, programme=world.programme, kind="one_to_one",
-        mentors=[world.mentor], mentees=[world.mentee],
-    )  # fmt: skip
-
-
 def url(relationship: Relationship) -> str:
     return reverse("mentoring:agreement", args=[relationship.pk])
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from ..access import relationship_for_user
 from ..models import Relationship
@@ -29,8 +30,9 @@ def relationship_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     return wrapper
 
 
-def refused(form: Form, error: ValidationError) -> None:
-    form.add_error(None, error)
+def errors_text(form: Form) -> str:
+    """Every error of a form as one sentence, for a message after a redirect."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def back_with_error(
@@ -41,6 +43,4 @@ def back_with_error(
 
 
 def relationship_url(relationship: Relationship, anchor: str = "") -> str:
-    from django.urls import reverse
-
     return reverse("mentoring:relationship", args=[relationship.pk]) + anchor

@@ -34,6 +34,7 @@ from ..forms import (
     TimeForm,
 )
 from ..models import TimeKind
+from .base import errors_text
 
 GUIDE_ROLES = {Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH}
 
@@ -164,7 +165,7 @@ def programme_relationships(request: HtmxHttpRequest, programme: Programme) -> H
 def time_export(request: HttpRequest, programme: Programme) -> HttpResponse:
     form = TimeExportForm(request.GET)
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, errors_text(form))
         return redirect("mentoring:programme", programme.slug)
     start, end, fmt = (
         form.cleaned_data["start"],

@@ -21,7 +21,7 @@ from ..access import action_in
 from ..forms import ActionForm, AdvanceForm, AgreementForm, ContactForm, EndForm, PauseForm
 from ..models import GoalStatus, Participant, ParticipantRole, Relationship, RelationshipStatus
 from ..services.relationships import GUIDES, current_stage, next_stage
-from .base import back_with_error, relationship_url, relationship_view
+from .base import back_with_error, errors_text, relationship_url, relationship_view
 
 
 def _participants(relationship: Relationship) -> list[Participant]:
@@ -118,7 +118,7 @@ def agreement(request: HttpRequest, relationship: Relationship) -> HttpResponse:
 def contact_add(request: HttpRequest, relationship: Relationship) -> HttpResponse:
     form = ContactForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("The contact was not logged: %(e)s") % {"e": _errors(form)})
+        messages.error(request, _("The contact was not logged: %(e)s") % {"e": errors_text(form)})
         return redirect(relationship_url(relationship, "#contact"))
     try:
         services.contact_log(actor=request.user, relationship=relationship, **form.cleaned_data)
@@ -126,14 +126,6 @@ def contact_add(request: HttpRequest, relationship: Relationship) -> HttpRespons
         return back_with_error(request, error, "mentoring:relationship", relationship.pk)
     messages.success(request, _("Contact logged."))
     return redirect(relationship_url(relationship, "#contact"))
-
-
-def _errors(form: object) -> str:
-    return " ".join(
-        str(e)
-        for errors in form.errors.values()  # type: ignore[attr-defined]
-        for e in errors
-    )
 
 
 @relationship_view
@@ -154,7 +146,9 @@ def action_add(request: HttpRequest, relationship: Relationship) -> HttpResponse
         else redirect(relationship_url(relationship, "#actions"))
     )
     if not form.is_valid():
-        messages.error(request, _("The action point was not added: %(e)s") % {"e": _errors(form)})
+        messages.error(
+            request, _("The action point was not added: %(e)s") % {"e": errors_text(form)}
+        )
         return back
     owner = next(p.user for p in participants if p.user_id == form.cleaned_data["owner"])
     goal = next((g for g in goals if g.pk == form.cleaned_data["goal"]), None)

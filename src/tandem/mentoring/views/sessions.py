@@ -28,7 +28,7 @@ from ..forms import (
 )
 from ..models import GoalStatus, MentoringSession, Relationship, SessionStatus
 from ..models.sessions import RECORD_FIELDS
-from .base import relationship_view
+from .base import errors_text, relationship_view
 
 
 @relationship_view
@@ -233,7 +233,7 @@ def outcome(request: HttpRequest, relationship: Relationship, session_id: int) -
             return redirect("mentoring:session", relationship.pk, session.pk)
         except ValidationError as error:
             form.add_error(None, error)
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    messages.error(request, errors_text(form))
     return redirect("mentoring:session", relationship.pk, session.pk)
 
 
