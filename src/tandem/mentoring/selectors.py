@@ -34,6 +34,7 @@ from tandem.programmes.selectors import programmes_of
 from . import cadence
 from .cadence import Health
 from .models import (
+    GUIDE_ROLES,
     ActionPoint,
     AgreementAcceptance,
     AgreementVersion,
@@ -55,7 +56,6 @@ from .models import (
 from .models.sessions import RECORD_FIELDS
 
 LIVE = [RelationshipStatus.ACTIVE, RelationshipStatus.PAUSED, RelationshipStatus.PROPOSED]
-GUIDE_ROLES = [ParticipantRole.MENTOR, ParticipantRole.CO_MENTOR]
 #: a mentee with no held session for this long is "not seen for weeks"
 NOT_SEEN_AFTER = timedelta(weeks=6)
 MISSED_LOOKBACK = timedelta(days=90)
@@ -142,10 +142,6 @@ class CaseRow:
     health_label: str = ""
     last_contact: str = "—"
     next_session: str = "—"
-
-    @property
-    def needs_attention(self) -> bool:
-        return bool(self.attention)
 
 
 def _count(model: Any, **filters: Any) -> Subquery:

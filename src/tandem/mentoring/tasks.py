@@ -16,6 +16,7 @@ from tandem.core.mail import queue_user_mail
 
 from . import invitations, selectors
 from .models import (
+    GUIDE_ROLES,
     DigestSent,
     MentoringSession,
     Participant,
@@ -67,7 +68,7 @@ def send_digests(now: datetime) -> int:
     """Once a day, after 07:00 in each mentor's own zone, if anything is due."""
     guide_ids = (
         Participant.objects.filter(
-            role__in=selectors.GUIDE_ROLES, relationship__status=RelationshipStatus.ACTIVE
+            role__in=GUIDE_ROLES, relationship__status=RelationshipStatus.ACTIVE
         )
         .values_list("user_id", flat=True)
         .distinct()

@@ -3,6 +3,7 @@ their records, goals, contact and time. Every model is importable from here."""
 
 from .goals import Goal, GoalNote, GoalNoteKind, GoalRevision, GoalStatus, GoalStep, NeedKind
 from .relationships import (
+    GUIDE_ROLES,
     AgreementAcceptance,
     AgreementVersion,
     Approach,
@@ -31,7 +32,7 @@ from .sessions import (
 from .time import ContactKind, ContactLog, DigestSent, TimeEntry, TimeKind
 
 __all__ = [
-    "ActionPoint", "AgreementAcceptance", "AgreementVersion", "Approach", "Attendance",
+    "GUIDE_ROLES", "ActionPoint", "AgreementAcceptance", "AgreementVersion", "Approach", "Attendance",
     "ContactKind", "ContactLog", "DigestSent", "EndReason", "Formality", "Goal", "GoalNote",
     "GoalNoteKind", "GoalRevision", "GoalStatus", "GoalStep", "Medium", "MentoringSession",
     "NeedKind", "Participant", "ParticipantRole", "Practice", "PracticeReflection",

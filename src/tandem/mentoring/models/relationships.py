@@ -108,6 +108,10 @@ class ParticipantRole(models.TextChoices):
     CO_MENTOR = "co_mentor", _("Co-mentor")
 
 
+#: the participants who guide: they run sessions, comment, sign off and log time
+GUIDE_ROLES = (ParticipantRole.MENTOR, ParticipantRole.CO_MENTOR)
+
+
 class Participant(models.Model):
     relationship = models.ForeignKey(
         Relationship, on_delete=models.CASCADE, related_name="participants"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tandem.core.audit import log_action
 
 from ..models import (
+    GUIDE_ROLES,
     Goal,
     GoalNote,
     GoalNoteKind,
@@ -23,7 +24,7 @@ from ..models import (
     Relationship,
 )
 from ..models.goals import GOAL_FIELDS, GOAL_MOVES
-from .relationships import GUIDES, _require_live, role_in
+from .relationships import _require_live, role_in
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, str]:
@@ -129,7 +130,7 @@ def goal_note_add(
     role = role_in(goal.relationship, actor)
     if goal.owner_id == actor.pk:
         kind = GoalNoteKind.CHECK_IN
-    elif role in GUIDES:
+    elif role in GUIDE_ROLES:
         kind = GoalNoteKind.COMMENT
     else:
         raise ValidationError(_("Only the mentee and their mentors write on a goal."))

@@ -19,6 +19,7 @@ from tandem.programmes.services import membership_grant
 
 from .. import agreements, cadence
 from ..models import (
+    GUIDE_ROLES,
     AgreementAcceptance,
     AgreementVersion,
     Approach,
@@ -33,8 +34,6 @@ from ..models import (
     RelationshipStatus,
     Supervision,
 )
-
-GUIDES = (ParticipantRole.MENTOR, ParticipantRole.CO_MENTOR)
 
 
 def _shape(model: dict[str, Any]) -> dict[str, str]:
@@ -63,7 +62,7 @@ def role_in(relationship: Relationship, user: Any) -> str | None:
 
 
 def _require_guide(relationship: Relationship, user: Any) -> None:
-    if role_in(relationship, user) not in GUIDES:
+    if role_in(relationship, user) not in GUIDE_ROLES:
         raise ValidationError(_("Only a mentor of this relationship can do that."))
 
 

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from tandem.core.audit import log_action
 from tandem.programmes.models import Programme
 
-from ..models import Relationship, TimeEntry, TimeKind
-from .relationships import GUIDES
+from ..models import GUIDE_ROLES, Relationship, TimeEntry, TimeKind
 
 
 def time_add(
@@ -36,7 +35,7 @@ def time_add(
         raise ValidationError(_("Time can be logged for today or earlier."))
     if (
         relationship is not None
-        and not relationship.participants.filter(user_id=actor.pk, role__in=GUIDES).exists()
+        and not relationship.participants.filter(user_id=actor.pk, role__in=GUIDE_ROLES).exists()
     ):
         raise ValidationError(_("You can log time only for relationships you mentor in."))
     with transaction.atomic():

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import services
 from ..access import goal_in, step_in
 from ..forms import GoalForm, GoalNoteForm, GoalStatusForm, GoalStepForm
-from ..models import Goal, GoalStatus, ParticipantRole, Relationship
+from ..models import GUIDE_ROLES, Goal, GoalStatus, ParticipantRole, Relationship
 from ..models.goals import GOAL_FIELDS, GOAL_MOVES
-from ..services.relationships import GUIDES, role_in
+from ..services.relationships import role_in
 from .base import back_with_error, relationship_view
 
 
@@ -91,7 +91,7 @@ def _goal_page(
     return render(
         request, "mentoring/goal.html",
         {"relationship": relationship, "goal": goal, "is_owner": is_owner,
-         "is_guide": role_in(relationship, request.user) in GUIDES,
+         "is_guide": role_in(relationship, request.user) in GUIDE_ROLES,
          "edit_form": edit_form or GoalForm(initial=goal.snapshot(), auto_id="goal_%s"),
          "status_form": GoalStatusForm(moves=moves, auto_id="status_%s") if moves else None,
          "note_form": note_form,

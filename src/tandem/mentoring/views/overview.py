@@ -36,7 +36,9 @@ from ..forms import (
 from ..models import TimeKind
 from .base import errors_text
 
-GUIDE_ROLES = {Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH}
+#: programme roles that mentor or coach, and that are mentored or coached
+MENTOR_ROLES = [Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH]
+MENTEE_ROLES = [Role.MENTEE, Role.COACHEE]
 
 
 @login_required
@@ -52,7 +54,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def _mentor_programmes(user: object) -> list[Programme]:
     return [
         p for p in programmes_of(user).order_by("name")
-        if GUIDE_ROLES & roles_in(user, p)
+        if set(MENTOR_ROLES) & roles_in(user, p)
     ]  # fmt: skip
 
 
@@ -218,10 +220,6 @@ def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
-
-
-MENTOR_ROLES = [Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH]
-MENTEE_ROLES = [Role.MENTEE, Role.COACHEE]
 
 
 def _arrange_forms(programme: Programme, data: Any = None) -> tuple[Any, Any]:

@@ -19,8 +19,15 @@ from tandem.programmes.programme_models import AGREEMENT_SECTIONS
 from .. import cadence, selectors, services
 from ..access import action_in
 from ..forms import ActionForm, AdvanceForm, AgreementForm, ContactForm, EndForm, PauseForm
-from ..models import GoalStatus, Participant, ParticipantRole, Relationship, RelationshipStatus
-from ..services.relationships import GUIDES, current_stage, next_stage
+from ..models import (
+    GUIDE_ROLES,
+    GoalStatus,
+    Participant,
+    ParticipantRole,
+    Relationship,
+    RelationshipStatus,
+)
+from ..services.relationships import current_stage, next_stage
 from .base import back_with_error, errors_text, relationship_url, relationship_view
 
 
@@ -49,7 +56,7 @@ def relationship_detail(request: HttpRequest, relationship: Relationship) -> Htt
     return render(
         request, "mentoring/relationship.html",
         {"relationship": relationship, "participants": participants, "my_role": my_role,
-         "is_guide": my_role in GUIDES, "is_mentee": my_role == ParticipantRole.MENTEE,
+         "is_guide": my_role in GUIDE_ROLES, "is_mentee": my_role == ParticipantRole.MENTEE,
          "live": live, "agreement": agreement,
          "waiting": [p.user for p in participants if agreement and p.user_id not in accepted],
          "upcoming": upcoming, "past": past[:12], "past_count": len(past),

@@ -3,6 +3,7 @@ attendance), reschedule, cancel, and the .ics file."""
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 
 from django.contrib import messages
@@ -60,17 +61,11 @@ def _times_for_everyone(session: MentoringSession, participants: list[Any]) -> l
     rows = []
     for p in participants:
         try:
-            local = timezone.localtime(session.starts_at, _zone(p.user.time_zone))
+            local = timezone.localtime(session.starts_at, zoneinfo.ZoneInfo(p.user.time_zone))
         except (KeyError, ValueError):
             local = session.starts_at
         rows.append({"user": p.user, "local": local, "zone": p.user.time_zone})
     return rows
-
-
-def _zone(name: str) -> Any:
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(name)
 
 
 def _session_page(
