@@ -224,6 +224,11 @@ CASES: dict[str, Case] = {
     "mentoring:programme": Case(
         PROTECTED, lambda w: reverse("mentoring:programme", args=[w.programme.slug]), allowed="lead"
     ),
+    "mentoring:people": Case(
+        PROTECTED,
+        lambda w: reverse("mentoring:people", args=[w.programme.slug]) + "?mentee=",
+        allowed="lead",
+    ),
     "mentoring:time_export": Case(
         PROTECTED,
         lambda w: (

@@ -127,3 +127,39 @@ def test_erasing_a_participant_keeps_the_others_agreement(
     assert relationship.participants.count() == 1
     assert not AgreementAcceptance.objects.exists()
     assert world.client(world.mentor).get(url(relationship)).status_code == 200
+
+
+def test_each_person_sets_their_own_boundaries_in_the_agreement(
+    world: World, relationship: Relationship
+) -> None:
+    from datetime import UTC, datetime
+
+    world.mentee.time_zone = "Pacific/Auckland"
+    world.mentee.save()
+    mentee = world.client(world.mentee)
+    response = mentee.post(url(relationship), {"boundaries": "1", "quiet_from": "21:00",
+                                               "quiet_until": "07:00", "reply_within_hours": "48"})  # fmt: skip
+    assert response.status_code == 302
+    page = world.client(world.mentor).get(url(relationship)).content.decode()
+    assert "quiet 21:00–07:00 (Pacific/Auckland)" in page
+    assert "usually replies within 48 hours" in page
+    mine = relationship.participants.get(user=world.mentee)
+    # 22:30 in Auckland (summer, UTC+13) is quiet; so is 06:59; 07:00 is not.
+    assert mine.is_quiet_at(datetime(2026, 11, 24, 9, 30, tzinfo=UTC), "Pacific/Auckland")
+    assert mine.is_quiet_at(datetime(2026, 11, 23, 17, 59, tzinfo=UTC), "Pacific/Auckland")
+    assert not mine.is_quiet_at(datetime(2026, 11, 23, 18, 0, tzinfo=UTC), "Pacific/Auckland")
+    # Half a pair of quiet hours is refused with a reason, and nothing is lost.
+    response = mentee.post(url(relationship), {"boundaries": "1", "quiet_from": "20:00",
+                                               "quiet_until": "", "reply_within_hours": "12"})  # fmt: skip
+    assert response.status_code == 200
+    assert "Give both ends of your quiet hours, or neither." in response.content.decode()
+    assert 'value="12"' in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.reply_within_hours == 48
+    # Someone outside the relationship cannot set boundaries in it.
+    assert (
+        world.client(world.other_mentee)
+        .post(url(relationship), {"boundaries": "1", "reply_within_hours": "1"})
+        .status_code
+        == 404
+    )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tandem.mentoring import services
-from tandem.mentoring.models import Relationship, TimeEntry
+from tandem.mentoring.models import Participant, Relationship, TimeEntry
 from tandem.programmes.models import Role
 
 from ..conftest import World
@@ -161,28 +161,68 @@ def test_home_lists_a_few_relationships_and_summarises_a_large_caseload(world: W
 
 def test_a_lead_starts_a_relationship_and_assigns_supervision(world: World) -> None:
     lead = world.client(world.lead)
-    page = lead.get(reverse("mentoring:programme", args=[world.programme.slug])).content.decode()
-    assert world.other_mentee.display_name in page  # offered: no relationship yet
-    response = lead.post(reverse("mentoring:start", args=[world.programme.slug]),
-                         {"mentor": world.mentor.pk, "mentee": world.other_mentee.pk, "kind": "one_to_one"})  # fmt: skip
+    slug = world.programme.slug
+    make_relationships(world, 1)
+    busy = Participant.objects.get(role="mentee").user
+    people = reverse("mentoring:people", args=[slug])
+    # Suggestions come as one types: free mentees only, matched by name or e-mail.
+    offered = lead.get(people, {"mentee": ""}).content.decode()
+    assert world.other_mentee.email in offered
+    assert busy.email not in offered
+    assert world.mentor.email not in offered
+    part = world.other_mentee.display_name.split()[-1][:4]
+    assert world.other_mentee.email in lead.get(people, {"mentee": part}).content.decode()
+    assert world.mentor.email in lead.get(people, {"mentor": ""}).content.decode()
+    assert world.supervisor.email in lead.get(people, {"supervisor": ""}).content.decode()
+    # The programme page itself never lists the people (10,000 would not fit).
+    page = lead.get(reverse("mentoring:programme", args=[slug])).content.decode()
+    assert world.other_mentee.email not in page
+    assert 'hx-get="' + people in page
+
+    response = lead.post(reverse("mentoring:start", args=[slug]),
+                         {"mentor": world.mentor.display_name, "mentee": world.other_mentee.email.upper(),
+                          "kind": "one_to_one"})  # fmt: skip
     assert response.status_code == 302
     rel = Relationship.objects.get(participants__user=world.other_mentee)
     assert set(rel.participants.values_list("user_id", "role")) == {
         (world.mentor.pk, "mentor"),
         (world.other_mentee.pk, "mentee"),
     }
-    # Someone outside the programme cannot be slipped in.
-    lead.post(reverse("mentoring:start", args=[world.programme.slug]),
-              {"mentor": world.outsider.pk, "mentee": world.mentee.pk, "kind": "one_to_one"})  # fmt: skip
+    # Someone outside the programme cannot be slipped in, nor a mentee twice.
+    response = lead.post(reverse("mentoring:start", args=[slug]),
+                         {"mentor": world.outsider.email, "mentee": world.mentee.email, "kind": "one_to_one"},
+                         follow=True)  # fmt: skip
+    assert (
+        f"No one in this programme with that role is called or reached at “{world.outsider.email}”"
+        in (response.content.decode())
+    )
     assert not Relationship.objects.filter(participants__user=world.outsider).exists()
-    lead.post(reverse("mentoring:supervision", args=[world.programme.slug]),
-              {"supervisor": world.supervisor.pk, "mentor": world.mentor.pk})  # fmt: skip
+    response = lead.post(reverse("mentoring:start", args=[slug]),
+                         {"mentor": world.mentor.email, "mentee": busy.email, "kind": "one_to_one"},
+                         follow=True)  # fmt: skip
+    assert "already has a live relationship in this programme" in response.content.decode()
+    assert Relationship.objects.filter(participants__user=busy).count() == 1
+
+    lead.post(reverse("mentoring:supervision", args=[slug]),
+              {"supervisor": world.supervisor.email, "mentor": world.mentor.email})  # fmt: skip
     services.practice_reflection_save(actor=world.mentor, reflection=None, title="On silence",
                                       body="Waiting longer.", shared=True)  # fmt: skip
     assert (
         "On silence"
         in world.client(world.supervisor).get(reverse("mentoring:practice")).content.decode()
     )
+
+
+def test_a_shared_name_asks_for_the_e_mail_address(world: World) -> None:
+    twin = UserFactory(display_name=world.mentor.display_name)
+    add_member(world.programme, twin, Role.MENTOR)
+    response = world.client(world.lead).post(
+        reverse("mentoring:start", args=[world.programme.slug]),
+        {"mentor": world.mentor.display_name, "mentee": world.other_mentee.email, "kind": "one_to_one"},
+        follow=True,
+    )  # fmt: skip
+    assert "type the e-mail address instead" in response.content.decode()
+    assert not Relationship.objects.filter(participants__user=world.other_mentee).exists()
 
 
 def test_a_leads_home_links_to_each_programmes_relationships(world: World) -> None:

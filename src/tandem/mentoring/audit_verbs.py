@@ -12,6 +12,7 @@ register_verbs(
         "relationship.advanced": _("moved {target} on to {stage}"),
         "relationship.signed_off": _("signed off mastery in {target}: now {stage}"),
         "agreement.amended": _("saved version {version} of the agreement of {target}: {note}"),
+        "agreement.boundaries": _("set their boundaries in {target}"),
         "agreement.accepted": _("accepted version {version} of the agreement of {target}"),
         "contact.logged": _("logged a contact ({kind}) in {target}"),
         "milestone.met": _("marked “{milestone}” as met in {target}"),

@@ -7,10 +7,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.models import Role
 from tandem.programmes.programme_models import AGREEMENT_SECTIONS
+from tandem.programmes.selectors import people_named
 
 from .models import ContactKind, EndReason, Medium, NeedKind, RelationshipKind, TimeKind
 from .models.sessions import RECORD_FIELDS
+from .selectors import mentees_in_live_relationships
+
+#: programme roles that mentor or coach, that are mentored or coached, and that supervise
+MENTOR_ROLES = [Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH]
+MENTEE_ROLES = [Role.MENTEE, Role.COACHEE]
+SUPERVISOR_ROLES = [Role.SUPERVISOR, Role.MENTOR, Role.COACH]
 
 
 class AgreementForm(forms.Form):
@@ -33,6 +41,32 @@ class AgreementForm(forms.Form):
 def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
     """A choice field of ``form`` whose options are set per request."""
     return cast(forms.ChoiceField, form.fields[name])
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self) -> None:
+        super().__init__(format="%H:%M")
+
+
+class BoundariesForm(forms.Form):
+    quiet_from = forms.TimeField(
+        label=_("Quiet hours from"), required=False, widget=TimeInput(),
+        help_text=_("Your time zone. Nothing is pushed to you between these times."),
+    )  # fmt: skip
+    quiet_until = forms.TimeField(label=_("Quiet hours until"), required=False, widget=TimeInput())
+    reply_within_hours = forms.IntegerField(
+        label=_("I usually reply within (hours)"), required=False, min_value=1, max_value=336
+    )
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        if (data.get("quiet_from") is None) != (data.get("quiet_until") is None) and not (
+            self.has_error("quiet_from") or self.has_error("quiet_until")
+        ):
+            raise forms.ValidationError(_("Give both ends of your quiet hours, or neither."))
+        return data
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -310,30 +344,98 @@ class TimeExportForm(forms.Form):
         return data
 
 
-class StartRelationshipForm(forms.Form):
+class PersonInput(forms.TextInput):
+    """A name-or-e-mail box whose suggestions (a ``<datalist>``) are fetched as
+    one types, so a programme of ten thousand people never lands in one page.
+    Without JavaScript the box takes a full name or e-mail address."""
+
+    template_name = "mentoring/widgets/person.html"
+
+    def __init__(self, lookup_url: str = "") -> None:
+        super().__init__(attrs={"autocomplete": "off", "maxlength": "254"})
+        self.lookup_url = lookup_url
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        if self.lookup_url:
+            options = f"{widget_attrs['id']}-options"
+            widget_attrs.update(
+                {"list": options, "hx-get": self.lookup_url, "hx-target": f"#{options}",
+                 "hx-trigger": "input changed delay:250ms, focus once", "hx-swap": "innerHTML"}
+            )  # fmt: skip
+        return context
+
+
+class PeopleForm(forms.Form):
+    """Person fields resolved against the members of one programme who hold the
+    field's roles; ``person_roles`` names them per field."""
+
+    person_roles: dict[str, list[Role]] = {}
+
+    def __init__(self, *args: Any, programme: Any, lookup_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        for name in self.person_roles:
+            self.fields[name].widget = PersonInput(lookup_url)
+
+    def _person(self, name: str) -> Any:
+        text = self.cleaned_data[name]
+        found = people_named(self.programme, self.person_roles[name], text)
+        if not found:
+            raise forms.ValidationError(
+                _("No one in this programme with that role is called or reached at “%(text)s”. "
+                  "Type part of a name and pick from the suggestions, or type the e-mail address."),
+                params={"text": text},
+            )  # fmt: skip
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _("Several people are called “%(text)s”; type the e-mail address instead."),
+                params={"text": text},
+            )
+        return found[0]
+
+
+class StartRelationshipForm(PeopleForm):
     """A lead starts a relationship by hand: just-in-time help, a developing
     mentor's first mentee, or a pairing made outside a matching run."""
 
-    mentor = forms.TypedChoiceField(label=_("Mentor or coach"), coerce=int)
-    mentee = forms.TypedChoiceField(
-        label=_("Mentee or coachee"), coerce=int,
-        help_text=_("People with no live relationship in this programme."),
+    person_roles = {"mentor": MENTOR_ROLES, "mentee": MENTEE_ROLES}
+
+    mentor = forms.CharField(
+        label=_("Mentor or coach"), help_text=_("Name or e-mail address."), max_length=254
+    )
+    mentee = forms.CharField(
+        label=_("Mentee or coachee"), max_length=254,
+        help_text=_("Name or e-mail address; people with no live relationship in this programme."),
     )  # fmt: skip
     kind = forms.ChoiceField(label=_("Kind"), choices=RelationshipKind.choices)
 
-    def __init__(self, *args: Any, mentors: list[Any], mentees: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "mentor").choices = [(u.pk, str(u)) for u in mentors]
-        _choices(self, "mentee").choices = [(u.pk, str(u)) for u in mentees]
+    def clean_mentor(self) -> Any:
+        return self._person("mentor")
+
+    def clean_mentee(self) -> Any:
+        mentee = self._person("mentee")
+        if mentees_in_live_relationships(self.programme).filter(user_id=mentee.pk).exists():
+            raise forms.ValidationError(
+                _("%(name)s already has a live relationship in this programme."),
+                params={"name": mentee},
+            )
+        return mentee
 
 
-class SupervisionForm(forms.Form):
-    supervisor = forms.TypedChoiceField(label=_("Supervisor"), coerce=int)
-    mentor = forms.TypedChoiceField(label=_("Supervises the mentor"), coerce=int)
+class SupervisionForm(PeopleForm):
+    person_roles = {"supervisor": SUPERVISOR_ROLES, "mentor": MENTOR_ROLES}
 
-    def __init__(
-        self, *args: Any, supervisors: list[Any], mentors: list[Any], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "supervisor").choices = [(u.pk, str(u)) for u in supervisors]
-        _choices(self, "mentor").choices = [(u.pk, str(u)) for u in mentors]
+    supervisor = forms.CharField(
+        label=_("Supervisor"), help_text=_("Name or e-mail address."), max_length=254
+    )
+    mentor = forms.CharField(
+        label=_("Supervises the mentor"), help_text=_("Name or e-mail address."), max_length=254
+    )
+
+    def clean_supervisor(self) -> Any:
+        return self._person("supervisor")
+
+    def clean_mentor(self) -> Any:
+        return self._person("mentor")

@@ -580,13 +580,12 @@ def reflections_for(viewer: Any) -> QuerySet[PracticeReflection]:
     )
 
 
-def mentees_in_live_relationships(programme: Programme) -> set[int]:
-    return set(
-        Participant.objects.filter(
-            relationship__programme=programme, relationship__status__in=LIVE,
-            role=ParticipantRole.MENTEE,
-        ).values_list("user_id", flat=True)
-    )  # fmt: skip
+def mentees_in_live_relationships(programme: Programme) -> QuerySet[Participant, Any]:
+    """The ids of people mentored in a live relationship of ``programme`` (a subquery)."""
+    return Participant.objects.filter(
+        relationship__programme=programme, relationship__status__in=LIVE,
+        role=ParticipantRole.MENTEE,
+    ).values("user_id")  # fmt: skip
 
 
 def supervisions_in(programme: Programme) -> list[Supervision]:
@@ -671,3 +670,24 @@ def home_panels(user: Any) -> list[Panel]:
         Panel("mentoring/home_panel.html", {"rows": rows, "summary": summary}, order=10),
         *panels,
     ]
+
+
+# --- boundaries ----------------------------------------------------------------------
+
+
+def boundaries_in(relationship_id: int) -> list[Participant]:
+    """Each participant's quiet hours and reply time, as set in the agreement."""
+    return list(
+        Participant.objects.filter(relationship_id=relationship_id)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+
+
+def quiet_user_ids(user_ids: list[int], now: datetime) -> set[int]:
+    """Those of ``user_ids`` in the quiet hours of any live relationship right now:
+    nothing is pushed to them until the hours end."""
+    rows = Participant.objects.filter(
+        user_id__in=user_ids, relationship__status__in=LIVE, quiet_from__isnull=False
+    ).select_related("user")
+    return {p.user_id for p in rows if p.is_quiet_at(now, p.user.time_zone or "UTC")}

@@ -49,6 +49,7 @@ urlpatterns = [
         name="time_export",
     ),
     path("programmes/<slug:slug>/relationships/start/", overview.relationship_start, name="start"),
+    path("programmes/<slug:slug>/relationships/people/", overview.people_lookup, name="people"),
     path(
         "programmes/<slug:slug>/relationships/supervision/",
         overview.supervision_add,

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
 
 from .models import STAFF_ROLES, Membership, MembershipRole, MembershipStatus, Programme, Role
 
@@ -90,6 +91,36 @@ def people_with_role(programme: Programme, roles: Iterable[str]) -> list[Any]:
         .distinct()
         .order_by("user__display_name")
     ]
+
+
+def _with_roles(programme: Programme, roles: Iterable[str]) -> QuerySet[Any]:
+    return get_user_model().objects.filter(
+        pk__in=_active(programme.memberships.filter(roles__role__in=list(roles))).values("user_id")
+    )
+
+
+def people_matching(
+    programme: Programme, roles: Iterable[str], text: str, *,
+    exclude: Iterable[int] | QuerySet[Any] = (), limit: int = 20,
+) -> list[Any]:  # fmt: skip
+    """Up to ``limit`` members holding one of ``roles`` whose name or e-mail contains
+    ``text`` — suggestions for a person field, however large the programme."""
+    qs = _with_roles(programme, roles).exclude(pk__in=exclude)
+    text = text.strip()
+    if text:
+        qs = qs.filter(Q(display_name__icontains=text) | Q(email__icontains=text))
+    return list(qs.order_by("display_name", "email")[:limit])
+
+
+def people_named(programme: Programme, roles: Iterable[str], text: str) -> list[Any]:
+    """Members holding one of ``roles`` whose e-mail is ``text`` or, failing
+    that, whose whole name is ``text`` (any case); several when a name is shared."""
+    text = text.strip()
+    if not text:
+        return []
+    people = _with_roles(programme, roles)
+    by_email = list(people.filter(email__iexact=text)[:1])
+    return by_email or list(people.filter(display_name__iexact=text).order_by("email")[:5])
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zoneinfo
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +99,8 @@ class Relationship(models.Model):
             models.Index(fields=["programme", "status"]),
             models.Index(fields=["programme", "status", "due_at"]),
             models.Index(fields=["programme", "status", "due_soon_at"]),
+            # the lead's list walks this in order, so a later page need not sort them all
+            models.Index(fields=["programme", "due_at", "id"], name="mentoring_rel_page"),
         ]
 
     def __str__(self) -> str:
@@ -120,6 +125,11 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relationship_roles"
     )
     role = models.CharField(max_length=10, choices=ParticipantRole.choices)
+    # The boundaries this person set in the agreement: hours in their own time
+    # zone when nothing is pushed to them, and how soon they usually reply.
+    quiet_from = models.TimeField(null=True, blank=True)
+    quiet_until = models.TimeField(null=True, blank=True)
+    reply_within_hours = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -130,6 +140,19 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+    def is_quiet_at(self, moment: datetime, time_zone: str) -> bool:
+        """Whether ``moment`` falls in this person's quiet hours (which may span midnight)."""
+        if (
+            self.quiet_from is None
+            or self.quiet_until is None
+            or self.quiet_from == self.quiet_until
+        ):
+            return False
+        local = moment.astimezone(zoneinfo.ZoneInfo(time_zone)).time()
+        if self.quiet_from < self.quiet_until:
+            return self.quiet_from <= local < self.quiet_until
+        return local >= self.quiet_from or local < self.quiet_until
 
 
 class AgreementVersion(models.Model):

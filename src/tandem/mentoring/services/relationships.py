@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -177,6 +177,24 @@ def agreement_accept(*, actor: Any, version: AgreementVersion) -> AgreementAccep
             scope=version.relationship.programme,
         )  # fmt: skip
     return acceptance
+
+
+def participant_boundaries_set(
+    *, actor: Any, relationship: Relationship, quiet_from: time | None,
+    quiet_until: time | None, reply_within_hours: int | None,
+) -> Participant:  # fmt: skip
+    """The actor's own boundaries in this relationship, part of its agreement."""
+    participant = relationship.participants.filter(user_id=actor.pk).first()
+    if participant is None:
+        raise ValidationError(_("Only the people in this relationship set boundaries in it."))
+    if (quiet_from is None) != (quiet_until is None):
+        raise ValidationError(_("Give both ends of your quiet hours, or neither."))
+    with transaction.atomic():
+        participant.quiet_from, participant.quiet_until = quiet_from, quiet_until
+        participant.reply_within_hours = reply_within_hours
+        participant.save(update_fields=["quiet_from", "quiet_until", "reply_within_hours"])
+        log_action(actor, "agreement.boundaries", relationship, scope=relationship.programme)
+    return participant
 
 
 def relationship_record_contact(*, relationship: Relationship, at: datetime) -> None:

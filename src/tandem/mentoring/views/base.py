@@ -32,7 +32,12 @@ def relationship_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
 def errors_text(form: Form) -> str:
     """Every error of a form as one sentence, for a message after a redirect."""
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = f"{field.label}: " if field is not None and field.label else ""
+        parts += [f"{label}{error}" for error in errors]
+    return " ".join(parts)
 
 
 def back_with_error(

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,12 +22,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tandem.core.http import HtmxHttpRequest
 from tandem.programmes.access import programme_view
 from tandem.programmes.models import Programme, Role
-from tandem.programmes.selectors import people_with_role, programmes_of, roles_in
+from tandem.programmes.selectors import people_matching, programmes_of, roles_in
 
 from .. import selectors, services
 from ..access import own_reflection, own_time_entry
 from ..cadence import Health
 from ..forms import (
+    MENTEE_ROLES,
+    MENTOR_ROLES,
+    SUPERVISOR_ROLES,
     ReflectionForm,
     StartRelationshipForm,
     SupervisionForm,
@@ -35,10 +39,6 @@ from ..forms import (
 )
 from ..models import TimeKind
 from .base import errors_text
-
-#: programme roles that mentor or coach, and that are mentored or coached
-MENTOR_ROLES = [Role.MENTOR, Role.DEVELOPING_MENTOR, Role.COACH]
-MENTEE_ROLES = [Role.MENTEE, Role.COACHEE]
 
 
 @login_required
@@ -223,36 +223,44 @@ def _safe_cell(value: object) -> object:
 
 
 def _arrange_forms(programme: Programme, data: Any = None) -> tuple[Any, Any]:
-    mentors = people_with_role(programme, MENTOR_ROLES)
-    busy = selectors.mentees_in_live_relationships(programme)
-    mentees = [u for u in people_with_role(programme, MENTEE_ROLES) if u.pk not in busy]
-    supervisors = people_with_role(programme, [Role.SUPERVISOR, Role.MENTOR, Role.COACH])
+    lookup = reverse("mentoring:people", args=[programme.slug])
     return (
-        StartRelationshipForm(data, mentors=mentors, mentees=mentees, auto_id="start_%s"),
-        SupervisionForm(data, supervisors=supervisors, mentors=mentors, auto_id="supervise_%s"),
+        StartRelationshipForm(data, programme=programme, lookup_url=lookup, auto_id="start_%s"),
+        SupervisionForm(data, programme=programme, lookup_url=lookup, auto_id="supervise_%s"),
     )
+
+
+@programme_view(Role.PROGRAMME_LEAD)
+def people_lookup(request: HttpRequest, programme: Programme) -> HttpResponse:
+    """Suggestions for a person field of the forms below: ``?mentor=``,
+    ``?mentee=`` (only people free to start) or ``?supervisor=`` and some text."""
+    roles = {"mentor": MENTOR_ROLES, "mentee": MENTEE_ROLES, "supervisor": SUPERVISOR_ROLES}
+    field = next((name for name in roles if name in request.GET), "mentor")
+    text = request.GET.get(field, "")[:80].replace("\x00", "")
+    busy = selectors.mentees_in_live_relationships(programme) if field == "mentee" else ()
+    people = people_matching(programme, roles[field], text, exclude=busy)
+    return render(request, "mentoring/people_options.html", {"people": people})
 
 
 @programme_view(Role.PROGRAMME_LEAD)
 @require_POST
 def relationship_start(request: HttpRequest, programme: Programme) -> HttpResponse:
     form, _supervision = _arrange_forms(programme, request.POST)
-    if form.is_valid():
-        users = {u.pk: u for u in people_with_role(programme, MENTOR_ROLES + MENTEE_ROLES)}
-        try:
-            services.relationship_create(
-                actor=request.user, programme=programme, kind=form.cleaned_data["kind"],
-                mentors=[users[form.cleaned_data["mentor"]]], mentees=[users[form.cleaned_data["mentee"]]],
-                origin=_("Started by a programme lead"),
-            )  # fmt: skip
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, _("The relationship has started; both are asked to accept the agreement.")
-            )
+    if not form.is_valid():
+        messages.error(request, errors_text(form))
+        return redirect("mentoring:programme", programme.slug)
+    try:
+        services.relationship_create(
+            actor=request.user, programme=programme, kind=form.cleaned_data["kind"],
+            mentors=[form.cleaned_data["mentor"]], mentees=[form.cleaned_data["mentee"]],
+            origin=_("Started by a programme lead"),
+        )  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.error(request, _("Choose a mentor, a mentee and the kind of relationship."))
+        messages.success(
+            request, _("The relationship has started; both are asked to accept the agreement.")
+        )
     return redirect("mentoring:programme", programme.slug)
 
 
@@ -260,20 +268,19 @@ def relationship_start(request: HttpRequest, programme: Programme) -> HttpRespon
 @require_POST
 def supervision_add(request: HttpRequest, programme: Programme) -> HttpResponse:
     _start, form = _arrange_forms(programme, request.POST)
-    if form.is_valid():
-        users = {u.pk: u for u in people_with_role(programme, [Role.SUPERVISOR, *MENTOR_ROLES])}
-        try:
-            services.supervision_set(
-                actor=request.user, programme=programme,
-                supervisor=users[form.cleaned_data["supervisor"]], mentor=users[form.cleaned_data["mentor"]],
-            )  # fmt: skip
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("Supervision saved; the supervisor now reads that mentor's shared reflections."),
-            )
+    if not form.is_valid():
+        messages.error(request, errors_text(form))
+        return redirect("mentoring:programme", programme.slug)
+    try:
+        services.supervision_set(
+            actor=request.user, programme=programme,
+            supervisor=form.cleaned_data["supervisor"], mentor=form.cleaned_data["mentor"],
+        )  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.error(request, _("Choose a supervisor and a mentor."))
+        messages.success(
+            request,
+            _("Supervision saved; the supervisor now reads that mentor's shared reflections."),
+        )
     return redirect("mentoring:programme", programme.slug)

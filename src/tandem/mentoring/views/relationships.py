@@ -18,7 +18,15 @@ from tandem.programmes.programme_models import AGREEMENT_SECTIONS
 
 from .. import cadence, selectors, services
 from ..access import action_in
-from ..forms import ActionForm, AdvanceForm, AgreementForm, ContactForm, EndForm, PauseForm
+from ..forms import (
+    ActionForm,
+    AdvanceForm,
+    AgreementForm,
+    BoundariesForm,
+    ContactForm,
+    EndForm,
+    PauseForm,
+)
 from ..models import (
     GUIDE_ROLES,
     GoalStatus,
@@ -78,6 +86,7 @@ def relationship_detail(request: HttpRequest, relationship: Relationship) -> Htt
 def agreement(request: HttpRequest, relationship: Relationship) -> HttpResponse:
     current = selectors.current_agreement(relationship)
     form = AgreementForm(initial=current.sections if current else {})
+    boundaries: BoundariesForm | None = None
     if request.method == "POST":
         try:
             if "accept" in request.POST:
@@ -88,8 +97,17 @@ def agreement(request: HttpRequest, relationship: Relationship) -> HttpResponse:
                 services.agreement_accept(actor=request.user, version=current)
                 messages.success(request, _("You accepted version %(n)d.") % {"n": current.number})
                 return redirect("mentoring:agreement", pk=relationship.pk)
-            form = AgreementForm(request.POST)
-            if form.is_valid():
+            if "boundaries" in request.POST:
+                boundaries = BoundariesForm(request.POST, auto_id="bound_%s")
+                if boundaries.is_valid():
+                    services.participant_boundaries_set(
+                        actor=request.user, relationship=relationship, **boundaries.cleaned_data
+                    )
+                    messages.success(request, _("Your boundaries are saved."))
+                    return redirect("mentoring:agreement", pk=relationship.pk)
+            else:
+                form = AgreementForm(request.POST)
+            if form.is_bound and form.is_valid():
                 version = services.agreement_amend(
                     actor=request.user, relationship=relationship,
                     sections=form.sections(), change_note=form.cleaned_data["change_note"],
@@ -106,6 +124,13 @@ def agreement(request: HttpRequest, relationship: Relationship) -> HttpResponse:
                 return back_with_error(request, error, "mentoring:agreement", relationship.pk)
     accepted_ids = {a.user_id for a in current.acceptances.all()} if current else set()
     participants = _participants(relationship)
+    mine = next((p for p in participants if p.user_id == request.user.pk), None)
+    if boundaries is None:
+        boundaries = BoundariesForm(
+            auto_id="bound_%s",
+            initial={"quiet_from": mine.quiet_from, "quiet_until": mine.quiet_until,
+                     "reply_within_hours": mine.reply_within_hours} if mine else {},
+        )  # fmt: skip
     history = relationship.agreement_versions.select_related("created_by").prefetch_related(
         "acceptances__user"
     )
@@ -115,6 +140,7 @@ def agreement(request: HttpRequest, relationship: Relationship) -> HttpResponse:
          "sections": [(label, (current.sections if current else {}).get(key, "")) for key, label in AGREEMENT_SECTIONS.items()],
          "i_accepted": request.user.pk in accepted_ids,
          "still_to_accept": [p.user for p in participants if p.user_id not in accepted_ids],
+         "participants": participants, "boundaries": boundaries,
          "history": history},
         status=400 if form.errors else 200,
     )  # fmt: skip
