@@ -18,11 +18,12 @@ from tandem.matching.models import MatchRun
 from tandem.mentoring import services as mentoring
 from tandem.mentoring.models import PracticeReflection, Relationship, TimeEntry
 from tandem.mentoring.services import relationship_create
+from tandem.messaging import services as messaging
 from tandem.programmes.models import Membership
 
 from .conftest import World
 
-PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching", "mentoring"}
+PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching", "mentoring", "messaging"}
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
 PROTECTED = "protected"  # someone else's data: outsider → 404, anonymous → login or 404
@@ -70,6 +71,37 @@ def _relationship(world: World) -> int:
         actor=world.lead, programme=world.programme, kind="one_to_one",
         mentors=[world.mentor], mentees=[world.mentee],
     ).pk  # fmt: skip
+
+
+def _conversation(world: World) -> int:
+    rel = Relationship.objects.get(pk=_relationship(world))
+    return messaging.conversation_for_relationship(relationship=rel).pk
+
+
+def _message(world: World) -> tuple[int, int]:
+    from tandem.messaging.models import Conversation
+
+    conversation = Conversation.objects.get(pk=_conversation(world))
+    message = conversation.messages.filter(author=world.mentee).first() or messaging.message_post(
+        actor=world.mentee, conversation=conversation, body="Private words between us."
+    )
+    return conversation.pk, message.pk
+
+
+def _attachment(world: World) -> int:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tandem.messaging.models import Attachment, Conversation
+
+    existing = Attachment.objects.first()
+    if existing:
+        return existing.pk
+    conversation = Conversation.objects.get(pk=_conversation(world))
+    message = messaging.message_post(
+        actor=world.mentee, conversation=conversation, body="Notes attached",
+        files=[SimpleUploadedFile("notes.txt", b"My private notes", "text/plain")],
+    )  # fmt: skip
+    return message.attachments.get().pk
 
 
 def _session(world: World) -> int:
@@ -246,6 +278,27 @@ CASES: dict[str, Case] = {
         )
         for name in ("start", "supervision")
     },
+    "messaging:inbox": Case(OWN, lambda w: reverse("messaging:inbox")),
+    "messaging:search": Case(OWN, lambda w: reverse("messaging:search") + "?q=private"),
+    "messaging:group_new": Case(
+        OWN, lambda w: reverse("messaging:group_new"), "post", allowed="mentor"
+    ),
+    "messaging:for_relationship": Case(
+        PROTECTED, lambda w: reverse("messaging:for_relationship", args=[_relationship(w)])
+    ),
+    "messaging:conversation": Case(
+        PROTECTED, lambda w: reverse("messaging:conversation", args=[_conversation(w)])
+    ),
+    "messaging:members": Case(
+        PROTECTED, lambda w: reverse("messaging:members", args=[_conversation(w)]), "post"
+    ),
+    "messaging:edit": Case(PROTECTED, lambda w: reverse("messaging:edit", args=_message(w))),
+    "messaging:delete": Case(
+        PROTECTED, lambda w: reverse("messaging:delete", args=_message(w)), "post"
+    ),
+    "messaging:attachment": Case(
+        PROTECTED, lambda w: reverse("messaging:attachment", args=[_attachment(w)])
+    ),
     "accounts:calendar": Case(OWN, lambda w: reverse("accounts:calendar")),
     # Calendar apps cannot sign in: the secret token is the credential.
     "accounts:calendar_feed": Case(
@@ -337,7 +390,7 @@ def test_a_member_without_the_role_gets_404(world: World, name: str) -> None:
 )
 def test_the_allowed_persona_gets_the_page(world: World, name: str) -> None:
     case = CASES[name]
-    response = world.client(getattr(world, case.allowed)).get(case.url(world))
+    response = world.client(getattr(world, case.allowed)).get(case.url(world), follow=True)
     assert response.status_code == 200
 
 

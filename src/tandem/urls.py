@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("tandem.intake.urls")),
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentoring.urls")),
+    path("", include("tandem.messaging.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -40,12 +40,11 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def new_page(browser: Browser, live_server: Any) -> Iterator[Callable[..., Page]]:
+def _pages(browser: Browser, base_url: str) -> Iterator[Callable[..., Page]]:
     contexts = []
 
     def make(viewport: dict[str, int] = DESKTOP) -> Page:
-        context = browser.new_context(viewport=viewport, base_url=live_server.url)
+        context = browser.new_context(viewport=viewport, base_url=base_url)
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
@@ -56,6 +55,11 @@ def new_page(browser: Browser, live_server: Any) -> Iterator[Callable[..., Page]
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, live_server: Any) -> Iterator[Callable[..., Page]]:
+    yield from _pages(browser, live_server.url)
 
 
 @cache
@@ -120,3 +124,36 @@ def totp_code(secret: str, *, margin: float = 8.0) -> str:
         time.sleep(left + 0.1)
     counter = next(iter(yield_hotp_counters_from_time()))
     return format_hotp_value(hotp_value(secret, counter))
+
+
+@pytest.fixture
+def asgi_server(transactional_db: Any) -> Iterator[str]:
+    """Tandem under uvicorn in a thread (websockets need ASGI; the live_server
+    fixture is WSGI). Its threads use the test database."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from tandem.asgi import application
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(application, host="127.0.0.1", port=port, lifespan="off",
+                            log_level="warning", ws="websockets-sansio")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def new_asgi_page(browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]]:
+    yield from _pages(browser, asgi_server)

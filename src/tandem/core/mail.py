@@ -44,12 +44,15 @@ def send_user_mail(
     template_prefix: str,
     context: dict[str, Any],
     attachments: list[list[str]] | None = None,
+    reply_to: str = "",
 ) -> None:
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:  # deleted or deactivated since: nothing to send
         return
     subject, body = render_for(user, template_prefix, context)
-    message = EmailMessage(subject, body, None, [user.email])
+    message = EmailMessage(
+        subject, body, None, [user.email], reply_to=[reply_to] if reply_to else None
+    )
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     message.send()
@@ -61,15 +64,18 @@ def queue_user_mail(
     template_prefix: str,
     context: dict[str, Any],
     attachments: list[list[str]] | None = None,
+    reply_to: str = "",
 ) -> None:
     """Send after the current transaction commits (never for a rolled-back change).
 
-    ``attachments`` are ``[filename, text, mimetype]`` triples (JSON for the queue)."""
+    ``attachments`` are ``[filename, text, mimetype]`` triples (JSON for the queue);
+    ``reply_to`` routes replies somewhere other than the sender."""
     transaction.on_commit(
         lambda: send_user_mail.enqueue(
             user_id=user_id,
             template_prefix=template_prefix,
             context=context,
             attachments=attachments or [],
+            reply_to=reply_to,
         )
     )

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "tandem.intake",
     "tandem.matching",
     "tandem.mentoring",
+    "tandem.messaging",
 ]
 
 MIDDLEWARE = [
@@ -231,8 +232,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 TANDEM_AVATAR_MAX_BYTES = 3 * 1024 * 1024
 TANDEM_AVATAR_SIZE = 256
 
+# --- Messaging -----------------------------------------------------------------
+TANDEM_MESSAGE_EDIT_MINUTES = int(env("TANDEM_MESSAGE_EDIT_MINUTES", "15"))
+TANDEM_MESSAGE_ATTACHMENT_BYTES = int(env("TANDEM_MESSAGE_ATTACHMENT_MB", "10")) * 1024 * 1024
+#: a message unread this long goes out by e-mail (outside the reader's quiet hours)
+TANDEM_UNREAD_EMAIL_MINUTES = int(env("TANDEM_UNREAD_EMAIL_MINUTES", "30"))
+#: replies to those e-mails go to reply+<signed token>@ this domain, piped to
+#: ``manage.py receive_mail`` by the mail server
+TANDEM_REPLY_DOMAIN = env("TANDEM_REPLY_DOMAIN", "reply.tandem.localhost")
+
 # --- Channels, tasks, e-mail, cache ----------------------------------------
 CHANNEL_LAYERS: dict[str, Any] = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+if env("TANDEM_REDIS_URL"):  # production, and more than one server process
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [env("TANDEM_REDIS_URL")], "capacity": 1000},
+        }
+    }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MAILERS: dict[str, Any] = {
     "default": {

@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Any
 
 from django import template
@@ -37,3 +38,12 @@ def minutes(value: Any) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
+@register.filter
+def iso_datetime(value: Any) -> Any:
+    """An ISO date-time string (as tasks pass them) as a datetime, for ``|date``."""
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return ""
