@@ -5,26 +5,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from tandem.core.access import deny, object_or_404
 
 from .models import Attachment, Conversation, Message
+
+
+def conversations_of_member(user_id: Any) -> QuerySet[Conversation]:
+    """The conversations someone is in now (not those they left or were removed from)."""
+    return Conversation.objects.filter(members__user_id=user_id, members__left_at__isnull=True)
 
 
 def conversation_for_user(user: Any, pk: Any) -> Conversation:
     if not user.is_authenticated:
         raise deny()
     return object_or_404(
-        Conversation.objects.filter(members__user_id=user.pk, members__left_at__isnull=True)
-        .select_related("programme", "relationship"),
-        pk=pk,
-    )  # fmt: skip
+        conversations_of_member(user.pk).select_related("programme", "relationship"), pk=pk
+    )
 
 
 def is_member(user_id: int, conversation_id: int) -> bool:
     """For the socket, on connect and on every message."""
-    return Conversation.objects.filter(
-        pk=conversation_id, members__user_id=user_id, members__left_at__isnull=True
-    ).exists()
+    return conversations_of_member(user_id).filter(pk=conversation_id).exists()
 
 
 def own_message(user: Any, conversation: Conversation, pk: Any) -> Message:
@@ -38,8 +41,7 @@ def attachment_for_user(user: Any, pk: Any) -> Attachment:
         raise deny()
     return object_or_404(
         Attachment.objects.filter(
-            message__conversation__members__user_id=user.pk,
-            message__conversation__members__left_at__isnull=True,
+            message__conversation__in=conversations_of_member(user.pk),
             message__deleted_at__isnull=True,
         ),
         pk=pk,

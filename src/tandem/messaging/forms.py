@@ -24,21 +24,17 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class MessageForm(forms.Form):
-    body = forms.CharField(
-        label=_("Message"), required=False, max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
-    attachments = MultipleFileField(
-        label=_("Attach files"), required=False,
-        help_text=_("Up to %(n)d files: images, PDF, Word, Excel, PowerPoint or text.") % {"n": MAX_ATTACHMENTS},
-    )  # fmt: skip
-
-
 class EditForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), required=False, max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class MessageForm(EditForm):
+    attachments = MultipleFileField(
+        label=_("Attach files"), required=False,
+        help_text=_("Up to %(n)d files: images, PDF, Word, Excel, PowerPoint or text.") % {"n": MAX_ATTACHMENTS},
     )  # fmt: skip
 
 
@@ -54,7 +50,8 @@ class GroupForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args: Any, programmes: list[Any], reach: Any, **kwargs: Any) -> None:
-        """``reach(programme, text) -> list[user]`` finds the people the starter may add."""
+        """``reach(programme, text) -> user`` finds the one person the starter may add
+        (or raises ValidationError)."""
         super().__init__(*args, **kwargs)
         self.programmes = {p.pk: p for p in programmes}
         field = self.fields["programme"]
@@ -76,18 +73,11 @@ class GroupForm(forms.Form):
             return data
         found, problems = [], []
         for name in names:
-            matches = self.reach(programme, name)
-            if len(matches) == 1:
-                found.append(matches[0])
-            elif matches:
-                problems.append(
-                    _("several people are called “%(n)s” — use the e-mail address") % {"n": name}
-                )
-            else:
-                problems.append(
-                    _("no one you can message is called or reached at “%(n)s”") % {"n": name}
-                )
+            try:
+                found.append(self.reach(programme, name))
+            except forms.ValidationError as error:
+                problems += error.messages
         if problems:
-            self.add_error("people", "; ".join(str(p) for p in problems).capitalize() + ".")
+            self.add_error("people", " ".join(problems))
         data["programme"], data["people"] = programme, found
         return data

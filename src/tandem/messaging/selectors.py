@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tandem.core import richtext
 from tandem.mentoring.models import GUIDE_ROLES, Participant, ParticipantRole
@@ -18,6 +20,7 @@ from tandem.mentoring.selectors import LIVE, boundaries_in
 from tandem.programmes.models import MembershipStatus, Programme, Role
 from tandem.programmes.selectors import people_named, programmes_of, roles_in
 
+from .access import conversations_of_member
 from .models import Attachment, Conversation, Member, Message
 from .services import edit_window_open
 
@@ -55,7 +58,7 @@ class ConversationRow:
 def conversations_of(user: Any) -> list[ConversationRow]:
     """The reader's conversations, newest activity first, in a fixed number of queries."""
     conversations = list(
-        Conversation.objects.filter(members__user_id=user.pk, members__left_at__isnull=True)
+        conversations_of_member(user.pk)
         .select_related("programme")
         .annotate(newest=Max("messages__id"))
         .order_by(F("last_message_at").desc(nulls_last=True), "-created_at")
@@ -169,8 +172,8 @@ def search(user: Any, text: str, limit: int = 50) -> list[tuple[Conversation, Me
         return []
     found = list(
         Message.objects.filter(
-            conversation__members__user_id=user.pk, conversation__members__left_at__isnull=True,
-            deleted_at__isnull=True, body__icontains=text,
+            conversation__in=conversations_of_member(user.pk), deleted_at__isnull=True,
+            body__icontains=text,
         )
         .select_related("author", "conversation")
         .order_by("-pk")[:limit]
@@ -311,3 +314,18 @@ def reachable(actor: Any, programme: Programme, text: str) -> list[Any]:
     ).values_list("user_id", flat=True)  # fmt: skip
     allowed = set(mine)
     return [p for p in found if p.pk in allowed]
+
+
+def person_reached(actor: Any, programme: Programme, text: str) -> Any:
+    """The one person ``text`` names among those ``actor`` may reach, or a
+    ValidationError saying why not."""
+    found = reachable(actor, programme, text)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ValidationError(
+            _("Several people are called “%(t)s”; use the e-mail address.") % {"t": text}
+        )
+    raise ValidationError(
+        _("No one you can message is called or reached at “%(t)s”.") % {"t": text}
+    )

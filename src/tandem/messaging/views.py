@@ -43,7 +43,7 @@ def _group_form(request: HttpRequest, data: Any = None) -> GroupForm | None:
         return None
     return GroupForm(
         data, programmes=programmes, auto_id="group_%s",
-        reach=lambda programme, text: selectors.reachable(request.user, programme, text),
+        reach=lambda programme, text: selectors.person_reached(request.user, programme, text),
     )  # fmt: skip
 
 
@@ -191,28 +191,22 @@ def members(request: HttpRequest, conversation: Conversation) -> HttpResponse:
             return redirect("messaging:inbox")
         if action == "remove":
             raw = request.POST.get("user", "")
-            person = (
+            member = (
                 conversation.members.filter(user_id=int(raw) if raw.isdigit() else 0, left_at__isnull=True)
                 .select_related("user")
                 .first()
             )  # fmt: skip
-            if person is None:
+            if member is None:
                 raise ValidationError(_("That person is not in this conversation."))
             services.group_member_remove(
-                actor=request.user, conversation=conversation, user=person.user
+                actor=request.user, conversation=conversation, user=member.user
             )
-            messages.success(request, _("%(name)s was removed.") % {"name": person.user})
+            messages.success(request, _("%(name)s was removed.") % {"name": member.user})
         elif action == "add":
             text = request.POST.get("person", "").strip()[:254]
-            found = selectors.reachable(request.user, conversation.programme, text)
-            if len(found) != 1:
-                raise ValidationError(
-                    _("Several people are called “%(t)s”; use the e-mail address.") % {"t": text}
-                    if found
-                    else _("No one you can message is called or reached at “%(t)s”.") % {"t": text}
-                )
-            services.group_member_add(actor=request.user, conversation=conversation, user=found[0])
-            messages.success(request, _("%(name)s was added.") % {"name": found[0]})
+            person = selectors.person_reached(request.user, conversation.programme, text)
+            services.group_member_add(actor=request.user, conversation=conversation, user=person)
+            messages.success(request, _("%(name)s was added.") % {"name": person})
         else:
             raise ValidationError(_("Choose to add, remove or leave."))
     except ValidationError as error:
