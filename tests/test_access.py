@@ -23,7 +23,9 @@ from tandem.programmes.models import Membership
 
 from .conftest import World
 
-PROJECT_NAMESPACES = {"accounts", "programmes", "intake", "matching", "mentoring", "messaging"}
+PROJECT_NAMESPACES = {
+    "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
+}  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
 PROTECTED = "protected"  # someone else's data: outsider → 404, anonymous → login or 404
@@ -113,6 +115,23 @@ def _session(world: World) -> int:
         actor=world.mentor, relationship=rel, duration_minutes=60,
         starts_at=timezone.now() - timedelta(hours=2),
     ).pk  # fmt: skip
+
+
+def _recording(world: World) -> tuple[int, int, int]:
+    """A saved recording of the relationship's session (the mentor made it)."""
+    from django.core.files.base import ContentFile
+
+    from tandem.liveroom.models import Recording, RecordingStatus
+
+    session = _session(world)
+    rel = _relationship(world)
+    recording = Recording.objects.filter(session_id=session).first()
+    if recording is None:
+        recording = Recording(session_id=session, requested_by=world.mentor, recorder_peer="p",
+                              status=RecordingStatus.SAVED, content_type="audio/webm",
+                              required_user_ids=[world.mentor.pk, world.mentee.pk])  # fmt: skip
+        recording.file.save("r.webm", ContentFile(b"\x1a\x45\xdf\xa3private voices"))
+    return rel, session, recording.pk
 
 
 def _goal(world: World) -> int:
@@ -298,6 +317,18 @@ CASES: dict[str, Case] = {
     ),
     "messaging:attachment": Case(
         PROTECTED, lambda w: reverse("messaging:attachment", args=[_attachment(w)])
+    ),
+    "liveroom:room": Case(
+        PROTECTED, lambda w: reverse("liveroom:room", args=[_relationship(w), _session(w)])
+    ),
+    "liveroom:recording": Case(
+        PROTECTED, lambda w: reverse("liveroom:recording", args=_recording(w))
+    ),
+    "liveroom:recording_upload": Case(
+        PROTECTED,
+        lambda w: reverse("liveroom:recording_upload", args=_recording(w)),
+        "post",
+        allowed="mentor",
     ),
     "accounts:calendar": Case(OWN, lambda w: reverse("accounts:calendar")),
     # Calendar apps cannot sign in: the secret token is the credential.

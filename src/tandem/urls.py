@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("tandem.matching.urls")),
     path("", include("tandem.mentoring.urls")),
     path("", include("tandem.messaging.urls")),
+    path("", include("tandem.liveroom.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -16,7 +16,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -33,18 +33,43 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as instance:
+        yield instance
 
 
-def _pages(browser: Browser, base_url: str) -> Iterator[Callable[..., Page]]:
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+#: fake camera and microphone for the live room (WebRTC on loopback)
+MEDIA_ARGS = [
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+
+@pytest.fixture(scope="session")
+def media_browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + MEDIA_ARGS)
+    yield browser
+    browser.close()
+
+
+def _pages(
+    browser: Browser, base_url: str, permissions: list[str] | None = None
+) -> Iterator[Callable[..., Page]]:
     contexts = []
 
     def make(viewport: dict[str, int] = DESKTOP) -> Page:
-        context = browser.new_context(viewport=viewport, base_url=base_url)
+        context = browser.new_context(
+            viewport=viewport, base_url=base_url, permissions=permissions or []
+        )
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
@@ -157,3 +182,9 @@ def asgi_server(transactional_db: Any) -> Iterator[str]:
 @pytest.fixture
 def new_asgi_page(browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]]:
     yield from _pages(browser, asgi_server)
+
+
+@pytest.fixture
+def new_media_page(media_browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]]:
+    """Pages under uvicorn with a fake camera and microphone they may use."""
+    yield from _pages(media_browser, asgi_server, ["camera", "microphone"])

@@ -3,7 +3,10 @@ Channels' own test communicator does, without its Daphne import)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from asgiref.testing import ApplicationCommunicator
@@ -38,3 +41,10 @@ class SocketClient(ApplicationCommunicator):  # type: ignore[misc]
     async def disconnect(self, code: int = 1000, timeout: float = 2) -> None:
         await self.send_input({"type": "websocket.disconnect", "code": code})
         await self.wait(timeout)
+
+
+def run(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run an async scenario on its own thread and loop: a browser test earlier in
+    the same worker may leave Playwright's loop running on this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, scenario()).result()

@@ -4,9 +4,6 @@ disconnected; the check runs again on every message a client sends."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -22,17 +19,10 @@ from tandem.messaging.models import Conversation, Message
 from tandem.messaging.routing import websocket_urlpatterns
 
 from ..conftest import World
-from .socket_client import SocketClient
+from .socket_client import SocketClient, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 router = URLRouter(websocket_urlpatterns)
-
-
-def run(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """Run an async scenario on its own thread and loop: a browser test earlier in
-    the same worker may leave Playwright's loop running on this one."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, scenario()).result()
 
 
 def connect(user: Any, conversation_id: int) -> SocketClient:

@@ -37,6 +37,7 @@ def item_for(session: MentoringSession, user_id: int | None = None) -> CalendarI
     )
     location = {
         Medium.ROOM: _("Tandem live room: %(url)s") % {"url": url},
+        Medium.COACHING: _("Live coaching in Tandem's live room: %(url)s") % {"url": url},
         Medium.LINK: session.meeting_url,
         Medium.PHONE: session.phone_note or _("Phone"),
     }[Medium(session.medium)]

@@ -8,14 +8,14 @@ and ``{"type": "error", "message": ...}``."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from tandem.core.sockets import JsonConsumer
 
 from . import access, live, selectors, services
 from .models import Conversation, Via
@@ -24,7 +24,7 @@ from .models import Conversation, Via
 CLOSE_FORBIDDEN = 4403
 
 
-class ConversationConsumer(AsyncJsonWebsocketConsumer):
+class ConversationConsumer(JsonConsumer):
     async def connect(self) -> None:
         self.user = self.scope.get("user")
         self.conversation_id = int(self.scope["url_route"]["kwargs"]["pk"])
@@ -42,16 +42,6 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         for group in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(group, self.channel_name)
-
-    async def receive(
-        self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any
-    ) -> None:
-        try:
-            content = json.loads(text_data or "")
-        except ValueError:
-            await self.send_json({"type": "error", "message": "Expected JSON."})
-            return
-        await self.receive_json(content)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         if not await self._member():

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tandem.core.http import HtmxHttpRequest
+from tandem.core.http import HtmxHttpRequest, private_file
 from tandem.mentoring.access import relationship_for_user
 
 from . import selectors, services
@@ -217,14 +217,8 @@ def members(request: HttpRequest, conversation: Conversation) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     item = attachment_for_user(request.user, attachment_id)
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=not item.is_image, filename=item.name,
-        content_type=item.content_type,
-    )  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return private_file(item.file, content_type=item.content_type, filename=item.name,
+                        as_attachment=not item.is_image)  # fmt: skip
 
 
 @login_required

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "tandem.matching",
     "tandem.mentoring",
     "tandem.messaging",
+    "tandem.liveroom",
 ]
 
 MIDDLEWARE = [
@@ -240,6 +241,18 @@ TANDEM_UNREAD_EMAIL_MINUTES = int(env("TANDEM_UNREAD_EMAIL_MINUTES", "30"))
 #: replies to those e-mails go to reply+<signed token>@ this domain, piped to
 #: ``manage.py receive_mail`` by the mail server
 TANDEM_REPLY_DOMAIN = env("TANDEM_REPLY_DOMAIN", "reply.tandem.localhost")
+
+# --- Live room ------------------------------------------------------------------
+#: STUN/TURN servers the browsers use to reach each other, as the JSON list
+#: RTCPeerConnection takes (``[{"urls": "stun:stun.example.org:3478"}]``). None
+#: are needed on one network; across the internet give at least a STUN server.
+TANDEM_ICE_SERVERS = env("TANDEM_ICE_SERVERS", "[]")
+#: a TURN server sharing a secret with Tandem (coturn's ``use-auth-secret``):
+#: each page gets its own credentials, valid for TANDEM_TURN_TTL_HOURS
+TANDEM_TURN_URLS = env_list("TANDEM_TURN_URLS")
+TANDEM_TURN_SECRET = env("TANDEM_TURN_SECRET")
+TANDEM_TURN_TTL_HOURS = int(env("TANDEM_TURN_TTL_HOURS", "12"))
+TANDEM_RECORDING_MAX_BYTES = int(env("TANDEM_RECORDING_MAX_MB", "200")) * 1024 * 1024
 
 # --- Channels, tasks, e-mail, cache ----------------------------------------
 CHANNEL_LAYERS: dict[str, Any] = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

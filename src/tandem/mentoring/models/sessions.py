@@ -24,6 +24,7 @@ RECORD_FIELDS = {
 
 class Medium(models.TextChoices):
     ROOM = "room", _("Tandem's live room")
+    COACHING = "coaching", _("Live coaching in a lesson (Tandem's live room, bug in ear)")
     LINK = "link", _("Another meeting service (link)")
     PHONE = "phone", _("Phone")
 
@@ -82,6 +83,10 @@ class MentoringSession(models.Model):
 
     def __str__(self) -> str:
         return f"Session on {self.starts_at:%Y-%m-%d %H:%M} UTC"
+
+    @property
+    def in_live_room(self) -> bool:
+        return self.medium in (Medium.ROOM, Medium.COACHING)
 
     def record(self) -> dict[str, str]:
         return {key: getattr(self, key) for key in RECORD_FIELDS}

@@ -318,16 +318,18 @@ def session_record_save(
             and latest.number == base_version
             and timezone.now() - latest.created_at < REVISION_COALESCE
         ):
+            # The same person still writing (e.g. live in the room): one revision
+            # and one audit entry for the burst, not one per pause in typing.
             latest.number, latest.fields = current.record_version, mine
             latest.save(update_fields=["number", "fields"])
         else:
             RecordRevision.objects.create(
                 session=current, number=current.record_version, fields=mine, author=actor
             )
+            log_action(actor, "session.record_saved", current.relationship,
+                       {"version": current.record_version},
+                       scope=current.relationship.programme)  # fmt: skip
         RecordDraft.objects.filter(session=current, user=actor).delete()
-        log_action(actor, "session.record_saved", current.relationship,
-                   {"version": current.record_version},
-                   scope=current.relationship.programme)  # fmt: skip
         session.refresh_from_db()
         result.version = current.record_version
     return result

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -19,12 +19,12 @@ from ..access import relationship_for_user
 from ..models import Relationship
 
 
-def relationship_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def relationship_view[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
     """The view receives the relationship (participants only; 404 for everyone else)."""
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> R:
         return view(request, relationship_for_user(request.user, pk), *args, **kwargs)
 
     return wrapper

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tandem.core import panels
 from tandem.core.http import HtmxHttpRequest
 
 from .. import invitations, selectors, services
@@ -110,6 +111,7 @@ def _session_page(
          "goals": goals, "linked_goals": {g.pk for g in session.goals.all()},
          "revisions": list(session.revisions.select_related("author")[:10]),
          "changes": list(session.changes.select_related("by")),
+         "panels": panels.render("session", request, relationship=relationship, session=session),
          "live": relationship.status in ("active", "paused")},
         status=status,
     )  # fmt: skip
