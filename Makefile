@@ -55,6 +55,8 @@ bench: install system-deps
 	$(PY) bench/matching/run.py --json bench/results/matching.json
 	$(PY) bench/mentoring/run.py --json bench/results/mentoring-sqlite.json
 	scripts/with-postgres $(PY) bench/mentoring/run.py --seconds 120 --json bench/results/mentoring-postgresql.json
+	$(PY) bench/realtime/run.py --json bench/results/realtime-sqlite.json
+	scripts/with-postgres $(PY) bench/realtime/run.py --json bench/results/realtime-postgresql.json
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3* media

@@ -60,9 +60,13 @@ def database_from_url(url: str) -> dict[str, Any]:
 def sqlite_database(path: Path) -> dict[str, Any]:
     # WAL lets readers proceed while one writer commits; IMMEDIATE transactions
     # avoid "database is locked" upgrades; the pragmas trade nothing durable.
+    # Connections are kept (like PostgreSQL's): opening one runs the pragmas below,
+    # which would otherwise be paid on every request and every socket frame.
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path if path.is_absolute() else BASE_DIR / path,
+        "CONN_MAX_AGE": int(env("TANDEM_DB_CONN_MAX_AGE", "60")),
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -260,7 +264,12 @@ if env("TANDEM_REDIS_URL"):  # production, and more than one server process
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [env("TANDEM_REDIS_URL")], "capacity": 1000},
+            # The layer waits on Redis in 5-second blocking reads; redis-py 8's
+            # default 5-second socket timeout would cut those off, so allow more.
+            "CONFIG": {
+                "hosts": [{"address": env("TANDEM_REDIS_URL"), "socket_timeout": 15}],
+                "capacity": 1000,
+            },
         }
     }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
