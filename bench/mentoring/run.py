@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,12 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 TARGET_P95_MS = 150
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, seconds: float = 30) -> None:
@@ -58,7 +51,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-mentoring-") as tmpdir:
-        from run import prepare_environment  # bench/run.py
+        from run import free_port, prepare_environment, rss_of_tree  # bench/run.py
 
         os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
         database = prepare_environment(Path(tmpdir))
@@ -150,7 +143,7 @@ def main() -> int:
                  "--loglevel", "WARNING"],
                 env={**env, "TANDEM_BENCH_COOKIES": json.dumps(setup)}, check=False,
             )  # fmt: skip
-            rss_mb = _rss_of_tree(server.pid)
+            rss_mb = rss_of_tree([server.pid])
         finally:
             server.send_signal(signal.SIGINT)
             try:
@@ -185,22 +178,6 @@ def main() -> int:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     ok = all(p["p95_ms"] < TARGET_P95_MS and p["failures"] == 0 for p in results["pages"])
     return 0 if ok else 1
-
-
-def _rss_of_tree(pid: int) -> float:
-    """Resident memory of the server and its workers, in MB (Linux /proc)."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(c) for c in children.read_text().split()]
-    for p in pids:
-        status = Path(f"/proc/{p}/status")
-        if status.exists():
-            for line in status.read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-    return round(total / 1024, 1)
 
 
 if __name__ == "__main__":

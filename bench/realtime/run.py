@@ -38,15 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
+from run import free_port, prepare_environment, rss_of_tree  # noqa: E402  (bench/run.py)
+
 TARGET_P95_MS = 100
 TARGET_RSS_MB = 500
 STAMP = re.compile(r"bench:(\d+):(\d+):(\d+)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def redis_binary() -> str:
@@ -63,27 +59,6 @@ def redis_binary() -> str:
     if not found:
         raise SystemExit("redis-server is needed (apt install redis-server)")
     return found
-
-
-def rss_mb(pids: list[int]) -> float:
-    """Resident memory of these processes and their children, in MB (Linux /proc)."""
-    seen: set[int] = set()
-    todo = list(pids)
-    total = 0
-    while todo:
-        pid = todo.pop()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        children = Path(f"/proc/{pid}/task/{pid}/children")
-        if children.exists():
-            todo += [int(c) for c in children.read_text().split()]
-        status = Path(f"/proc/{pid}/status")
-        if status.exists():
-            for line in status.read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-    return round(total / 1024, 1)
 
 
 def wait_port(port: int, seconds: float = 30) -> None:
@@ -179,7 +154,7 @@ async def drive(port: int, rows: list[tuple[int, str, str]], seconds: float, eve
                                       *[open_socket(c, b) for c, _a, b in chunk])  # fmt: skip
         sockets += list(zip(opened[: len(chunk)], opened[len(chunk) :], strict=True))
     connect_seconds = time.perf_counter() - started
-    idle_rss = rss_mb(server_pids)
+    idle_rss = rss_of_tree(server_pids)
 
     async def listen(ws, pair: int, side: int) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -223,7 +198,7 @@ async def drive(port: int, rows: list[tuple[int, str, str]], seconds: float, eve
     async def sample_memory() -> None:
         nonlocal peak_rss
         while time.perf_counter() < stop_at:
-            peak_rss = max(peak_rss, rss_mb(server_pids))
+            peak_rss = max(peak_rss, rss_of_tree(server_pids))
             await asyncio.sleep(2)
 
     await asyncio.gather(*[talk(i) for i in range(len(sockets))], sample_memory())
@@ -264,8 +239,6 @@ def main() -> int:
 
     redis_server = redis_binary()
     with tempfile.TemporaryDirectory(prefix="tandem-bench-realtime-") as tmpdir:
-        from run import prepare_environment  # bench/run.py
-
         os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
         prepare_environment(Path(tmpdir))
         redis_port = free_port()
@@ -292,7 +265,7 @@ def main() -> int:
             wait_port(port)
             time.sleep(2)  # both workers up
             result = asyncio.run(drive(port, rows, args.seconds, args.every, [server.pid]))
-            redis_rss = rss_mb([redis.pid])
+            redis_rss = rss_of_tree([redis.pid])
         finally:
             server.send_signal(signal.SIGINT)
             try:
