@@ -34,9 +34,9 @@ COACHED_LESSON_PROMPTS = [
 
 
 def seed(context: dict[str, Any]) -> None:
-    people = context["people"]
-    mentee, mentor = people.get("mentee"), people.get("mentor")
-    if mentee is None or mentor is None:
+    mentor = context["people"]["mentor"]
+    mentee = next((m for m in context["mentees"] if m.email == "mentee@demo.test"), None)
+    if mentee is None:
         return
     rel = (
         Relationship.objects.filter(participants__user=mentee)
@@ -46,11 +46,12 @@ def seed(context: dict[str, Any]) -> None:
     if rel is None:
         return
     now = timezone.now()
-    MentoringSession.objects.create(
+    drop_in = MentoringSession.objects.create(
         relationship=rel, starts_at=now + timedelta(minutes=10), duration_minutes=30,
         medium=Medium.ROOM, created_by=mentor,
         agenda="Drop-in: the fractions assessment before Friday",
     )  # fmt: skip
+    Relationship.objects.filter(pk=rel.pk).update(next_session_at=drop_in.starts_at)
     who = {"mentee": mentee, "mentor": mentor}
     last = rel.sessions.filter(status=SessionStatus.HELD).order_by("-starts_at").first()
     if last is not None:

@@ -500,6 +500,10 @@
 
   // --- controls --------------------------------------------------------------------------------
   const on = (id, handler) => { const el = $(id); if (el) el.addEventListener("click", handler); };
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
+    const share = $("toggle-screen"); // phones cannot share their screen
+    if (share) share.hidden = true;
+  }
   on("join", join);
   on("toggle-mic", async () => {
     if (!state.mic) {
