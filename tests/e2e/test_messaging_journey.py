@@ -85,7 +85,9 @@ def test_two_people_write_to_each_other_live(
     expect(mentee.get_by_text("Sent while you were offline")).to_be_visible(timeout=20_000)
 
     # Deleting leaves a marker on both pages.
-    mentor.get_by_role("button", name="Delete this message").last.click()
+    mentor.locator("#messages li", has_text="Sent while you were offline").get_by_role(
+        "button", name="Delete this message"
+    ).click()
     expect(mentor.get_by_text("Message deleted")).to_be_visible()
     expect(mentee.get_by_text("Message deleted")).to_be_visible()
     expect(mentee.get_by_text("Sent while you were offline")).to_have_count(0)
