@@ -15,8 +15,10 @@ import json
 import os
 import platform
 import resource
+import signal
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +62,15 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by a benchmark, by its own process id."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def rss_of_tree(pids: list[int]) -> float:

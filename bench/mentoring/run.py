@@ -16,7 +16,6 @@ import csv
 import json
 import os
 import platform
-import signal
 import subprocess
 import sys
 import tempfile
@@ -51,7 +50,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-mentoring-") as tmpdir:
-        from run import free_port, prepare_environment, rss_of_tree  # bench/run.py
+        from run import free_port, prepare_environment, rss_of_tree, stop_server  # bench/run.py
 
         os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
         database = prepare_environment(Path(tmpdir))
@@ -145,11 +144,7 @@ def main() -> int:
             )  # fmt: skip
             rss_mb = rss_of_tree([server.pid])
         finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
         rows = list(csv.DictReader((prefix.parent / "locust_stats.csv").open()))
 
     results = {

@@ -26,7 +26,6 @@ import platform
 import random
 import re
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -38,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-from run import free_port, prepare_environment, rss_of_tree  # noqa: E402  (bench/run.py)
+from run import free_port, prepare_environment, rss_of_tree, stop_server  # noqa: E402  (bench/run.py)
 
 TARGET_P95_MS = 100
 TARGET_RSS_MB = 500
@@ -267,11 +266,7 @@ def main() -> int:
             result = asyncio.run(drive(port, rows, args.seconds, args.every, [server.pid]))
             redis_rss = rss_of_tree([redis.pid])
         finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
             redis.terminate()
             redis.wait(timeout=10)
 

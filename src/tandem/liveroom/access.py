@@ -78,6 +78,12 @@ def seat_for(user: Any, session_id: Any) -> Seat | None:
         )
     except (MentoringSession.DoesNotExist, TypeError, ValueError, OverflowError):
         return None
+    return seat_at(session, user)
+
+
+def seat_at(session: MentoringSession, user: Any) -> Seat | None:
+    """The seat of a participant whose session is already loaded (the page's
+    door has checked it), or None while the room is not open."""
     if room_state(session) != "open":
         return None
     role = (

@@ -63,8 +63,8 @@ class RoomConsumer(JsonConsumer):
 
     async def connect(self) -> None:
         self.user = self.scope.get("user")
-        self.session_id = self.scope["url_route"]["kwargs"]["pk"]
-        self.seat = await database_sync_to_async(access.seat_for)(self.user, self.session_id)
+        session_id = self.scope["url_route"]["kwargs"]["pk"]
+        self.seat = await database_sync_to_async(access.seat_for)(self.user, session_id)
         if self.seat is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
@@ -85,7 +85,7 @@ class RoomConsumer(JsonConsumer):
         if left is not None:
             await self._tell_room({"type": "peer-left", "peer": left.peer})
         if stopped is not None:
-            await self._tell_room({"type": "recording", **(await self._state_of(stopped))})
+            await self._tell_recording(stopped)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         assert self.seat is not None
@@ -146,7 +146,7 @@ class RoomConsumer(JsonConsumer):
         me = describe(joined.presence, self.seat.role, self.seat.coaching)
         await self._tell_room({"type": "peer-joined", **me}, skip=self.peer)
         if joined.stopped is not None:
-            await self._tell_room({"type": "recording", **(await self._state_of(joined.stopped))})
+            await self._tell_recording(joined.stopped)
 
     async def _signal(self, content: dict[str, Any]) -> None:
         target, data = content.get("to"), content.get("data")
@@ -206,7 +206,7 @@ class RoomConsumer(JsonConsumer):
         recording = await database_sync_to_async(services.recording_request)(
             actor=self.user, seat=self.seat, peer=self.peer
         )
-        await self._tell_room({"type": "recording", **(await self._state_of(recording))})
+        await self._tell_recording(recording)
 
     async def _recording_here(self, content: dict[str, Any]) -> Recording | None:
         assert self.seat is not None
@@ -228,7 +228,7 @@ class RoomConsumer(JsonConsumer):
         recording = await database_sync_to_async(services.recording_answer)(
             actor=self.user, recording=recording, agree=content.get("agree") is True
         )
-        await self._tell_room({"type": "recording", **(await self._state_of(recording))})
+        await self._tell_recording(recording)
 
     async def _record_stop(self, content: dict[str, Any]) -> None:
         recording = await self._recording_here(content)
@@ -238,7 +238,7 @@ class RoomConsumer(JsonConsumer):
         recording = await database_sync_to_async(services.recording_stop)(
             actor=self.user, recording=recording
         )
-        await self._tell_room({"type": "recording", **(await self._state_of(recording))})
+        await self._tell_recording(recording)
 
     async def _end(self, content: dict[str, Any]) -> None:
         assert self.seat is not None
@@ -291,9 +291,9 @@ class RoomConsumer(JsonConsumer):
             self.group, {"type": "room.event", "event": event, "skip": skip}
         )
 
-    @database_sync_to_async
-    def _state_of(self, recording: Recording) -> dict[str, Any]:
-        return recording_state(recording) or {}
+    async def _tell_recording(self, recording: Recording) -> None:
+        state = await database_sync_to_async(recording_state)(recording)
+        await self._tell_room({"type": "recording", **(state or {})})
 
     @database_sync_to_async
     def _welcome(self, joined: services.Joined) -> dict[str, Any]:

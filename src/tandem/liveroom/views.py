@@ -76,7 +76,7 @@ def _texts() -> dict[str, str]:
 @relationship_view
 def room(request: HttpRequest, relationship: Relationship, session_id: int) -> HttpResponse:
     session = session_in(relationship, session_id)
-    seat = access.seat_for(request.user, session.pk)
+    seat = access.seat_at(session, request.user)
     return render(
         request, "liveroom/room.html",
         {"relationship": relationship, "session": session, "seat": seat,
