@@ -16,7 +16,8 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -95,11 +96,24 @@ def _axe_source() -> str:
 def assert_no_axe_violations(page: Page) -> None:
     """Run axe-core on the page as it is now; fail listing every violation."""
     # Evaluated through DevTools, not a <script> tag: the page's CSP stays strict.
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(_axe_source())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    # A click just before may still be navigating: wait for the new document, and
+    # start again if it replaces the one axe was reading.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("typeof window.axe !== 'undefined'"):
+                page.evaluate(_axe_source())
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            )
+            break
+        except PlaywrightError as error:
+            navigated = any(
+                sign in str(error)
+                for sign in ("documentElement", "context was destroyed", "axe is not defined")
+            )
+            if not navigated or attempt == 2:
+                raise
     violations = [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]][:5]}
@@ -132,6 +146,12 @@ def assert_no_console_errors(page: Page) -> None:
         if "responded with a status of 400" not in e
     ]
     assert errors == [], f"{page.url}: console errors {errors}"
+
+
+def follow(page: Page, link: Locator) -> None:
+    """Click a link and wait until the page it leads to has loaded."""
+    with page.expect_navigation():
+        link.click()
 
 
 def sign_in(page: Page, email: str, password: str) -> None:

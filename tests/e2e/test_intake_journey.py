@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from tandem.accounts.models import User
 from tandem.intake.models import Application
 
-from .conftest import DESKTOP, PHONE, sign_in, totp_code
+from .conftest import DESKTOP, PHONE, follow, sign_in, totp_code
 from .test_journeys import checked, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -93,7 +93,7 @@ def test_apply_review_match_approve(
     checked(page)
     decide(page, "Tomás Alvarez", "Welcome: your projects idea suits our community.")
     decide(page, "Wiremu Te Awa", "Thank you for offering to mentor.")
-    page.get_by_role("link", name="Matching").click()
+    follow(page, page.get_by_role("link", name="Matching"))
     checked(page)
     page.get_by_role("button", name="Run matching").click()
     expect(page.get_by_text("A new proposal is ready.")).to_be_visible()

@@ -18,6 +18,7 @@ from .conftest import (
     assert_light_page,
     assert_no_axe_violations,
     assert_no_console_errors,
+    follow,
     sign_in,
     totp_code,
 )
@@ -47,7 +48,7 @@ def test_sign_up_verify_edit_profile_sign_out(
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mentoring")
     checked(page)
-    page.get_by_role("link", name="Create an account").first.click()
+    follow(page, page.get_by_role("link", name="Create an account").first)
     checked(page)
     page.get_by_label("Email").fill("aroha.ngata@school.test")
     page.get_by_label("Your name as others will see it").fill("Aroha Ngata")
@@ -163,7 +164,7 @@ def test_lead_must_enrol_in_two_factor_then_runs_the_programme(
     expect(page.get_by_text("accepted version 1 of the agreement").first).to_be_visible()
     checked(page)
     page.goto("/programmes/connected-classrooms-2026/members/")
-    page.get_by_role("link", name=re.compile("Change roles of Kiri Walker")).click()
+    follow(page, page.get_by_role("link", name=re.compile("Change roles of Kiri Walker")))
     checked(page)
     page.get_by_label("Developing mentor").check()
     page.get_by_role("button", name="Save roles").click()

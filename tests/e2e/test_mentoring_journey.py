@@ -23,7 +23,7 @@ from tandem.mentoring.services import relationship_create
 from tandem.programmes.models import Role
 
 from ..factories import PASSWORD, ProgrammeFactory, UserFactory, add_member
-from .conftest import DESKTOP, PHONE, sign_in
+from .conftest import DESKTOP, PHONE, follow, sign_in
 from .test_journeys import checked
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -66,7 +66,7 @@ def test_a_month_of_mentoring(
     # The mentor schedules, in Auckland time.
     mentor.goto(f"/relationships/{rel.pk}/")
     checked(mentor)
-    mentor.get_by_role("link", name="Schedule a session").click()
+    follow(mentor, mentor.get_by_role("link", name="Schedule a session"))
     checked(mentor)
     when = (timezone.now() + timedelta(days=3)).astimezone(zoneinfo.ZoneInfo(AUCKLAND))
     when = when.replace(hour=16, minute=30, second=0, microsecond=0)
@@ -149,7 +149,7 @@ def test_a_month_of_mentoring(
 
     # The mentee sets a goal, then refines it; the history shows both versions.
     mentee.goto(f"/relationships/{rel.pk}/")
-    mentee.get_by_role("link", name="Set a goal").click()
+    follow(mentee, mentee.get_by_role("link", name="Set a goal"))
     checked(mentee)
     mentee.get_by_label("Goal:", exact=True).fill("Every student contributes in live lessons")
     mentee.get_by_label("What and why").fill("I can't assess what I can't hear.")
