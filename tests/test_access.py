@@ -12,6 +12,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tandem.community import services as community
+from tandem.community.models import Space, SpaceMember
 from tandem.core.calendar import feed_token
 from tandem.intake.models import Application, Cohort
 from tandem.matching.models import MatchRun
@@ -19,12 +21,15 @@ from tandem.mentoring import services as mentoring
 from tandem.mentoring.models import PracticeReflection, Relationship, TimeEntry
 from tandem.mentoring.services import relationship_create
 from tandem.messaging import services as messaging
+from tandem.notifications.models import Notification
+from tandem.notifications.tokens import unsubscribe_token
 from tandem.programmes.models import Membership
 
 from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
+    "notifications", "community",
 }  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
@@ -37,6 +42,42 @@ class Case:
     url: Callable[[World], str]
     method: str = "get"
     allowed: str = "mentee"  # a persona who may use it (proves the URL is real)
+
+
+def _community(world: World) -> Space:
+    return community.community_of(programme=world.programme)
+
+
+def _group(world: World) -> int:
+    """A restricted space of the programme: the mentee is in it, the lead is not."""
+    existing = Space.objects.filter(programme=world.programme, name="Quiet room").first()
+    if existing:
+        return existing.pk
+    space = community.space_create(
+        actor=world.facilitator, community=_community(world), name="Quiet room",
+        summary="Restricted", kind="restricted",
+    )  # fmt: skip
+    community.member_invite(actor=world.facilitator, space=space, user=world.mentee)
+    community.space_join(actor=world.mentee, space=space)
+    return space.pk
+
+
+def _community_row(world: World) -> list[int]:
+    root = _community(world)
+    row, _ = SpaceMember.objects.get_or_create(
+        space=root, user=world.other_mentee, defaults={"status": "active"}
+    )
+    return [root.pk, row.pk]
+
+
+def _notification(world: World) -> int:
+    return Notification.objects.create(
+        recipient=world.mentee,
+        kind="community.invited",
+        summary="Private",
+        url="/",
+        target_type=None,
+    ).pk
 
 
 def _membership(world: World) -> int:
@@ -334,6 +375,44 @@ CASES: dict[str, Case] = {
     # Calendar apps cannot sign in: the secret token is the credential.
     "accounts:calendar_feed": Case(
         PUBLIC, lambda w: reverse("accounts:calendar_feed", args=[feed_token(w.mentee)])
+    ),
+    "notifications:list": Case(OWN, lambda w: reverse("notifications:list")),
+    "notifications:settings": Case(OWN, lambda w: reverse("notifications:settings")),
+    "notifications:read_all": Case(OWN, lambda w: reverse("notifications:read_all"), "post"),
+    "notifications:open": Case(
+        PROTECTED, lambda w: reverse("notifications:open", args=[_notification(w)]), "post"
+    ),
+    # The signed token is the credential (links in e-mails work without signing in).
+    "notifications:unsubscribe": Case(
+        PUBLIC,
+        lambda w: reverse("notifications:unsubscribe", args=[unsubscribe_token(w.mentee, "all")]),
+    ),
+    "community:home": Case(OWN, lambda w: reverse("community:home")),
+    **{
+        f"community:{name}": Case(
+            PROTECTED, lambda w, n=name: reverse(f"community:{n}", args=[_group(w)]), method
+        )
+        for name, method in [
+            ("space", "get"),
+            ("members", "get"),
+            ("join", "post"),
+            ("leave", "post"),
+        ]
+    },
+    **{
+        f"community:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"community:{n}", args=[_community(w).pk]),
+            method,
+            allowed="lead",
+        )
+        for name, method in [("space_new", "get"), ("space_edit", "get"), ("invite", "post")]
+    },
+    "community:member_action": Case(
+        PROTECTED,
+        lambda w: reverse("community:member_action", args=_community_row(w)),
+        "post",
+        allowed="lead",
     ),
     "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
     "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),

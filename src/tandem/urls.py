@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("tandem.mentoring.urls")),
     path("", include("tandem.messaging.urls")),
     path("", include("tandem.liveroom.urls")),
+    path("", include("tandem.notifications.urls")),
+    path("", include("tandem.community.urls")),
     path("admin/", admin.site.urls),
 ]
 

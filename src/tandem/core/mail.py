@@ -45,14 +45,30 @@ def send_user_mail(
     context: dict[str, Any],
     attachments: list[list[str]] | None = None,
     reply_to: str = "",
+    headers: dict[str, str] | None = None,
 ) -> None:
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:  # deleted or deactivated since: nothing to send
         return
+    deliver(user, template_prefix, context, attachments=attachments, reply_to=reply_to,
+            headers=headers)  # fmt: skip
+
+
+def deliver(
+    user: Any,
+    template_prefix: str,
+    context: dict[str, Any],
+    *,
+    attachments: list[list[str]] | None = None,
+    reply_to: str = "",
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Render and send now (inside a task). ``headers`` e.g. List-Unsubscribe."""
     subject, body = render_for(user, template_prefix, context)
     message = EmailMessage(
-        subject, body, None, [user.email], reply_to=[reply_to] if reply_to else None
-    )
+        subject, body, None, [user.email], reply_to=[reply_to] if reply_to else None,
+        headers=headers or None,
+    )  # fmt: skip
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     message.send()
@@ -65,6 +81,7 @@ def queue_user_mail(
     context: dict[str, Any],
     attachments: list[list[str]] | None = None,
     reply_to: str = "",
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Send after the current transaction commits (never for a rolled-back change).
 
@@ -77,5 +94,6 @@ def queue_user_mail(
             context=context,
             attachments=attachments or [],
             reply_to=reply_to,
+            headers=headers or {},
         )
     )

@@ -116,6 +116,8 @@ INSTALLED_APPS = [
     "tandem.mentoring",
     "tandem.messaging",
     "tandem.liveroom",
+    "tandem.notifications",
+    "tandem.community",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,76 @@
+"""Reads about communities and spaces, already filtered by access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from tandem.programmes.models import MembershipStatus
+
+from .access import listed_spaces, member_space_ids, readable_space_ids
+from .models import MemberStatus, Space, SpaceMember, SpaceRole
+
+
+def communities_for(user: Any) -> QuerySet[Space]:
+    return (
+        listed_spaces(user)
+        .filter(parent__isnull=True)
+        .select_related("programme")
+        .annotate(is_member=Count("pk", filter=Q(pk__in=member_space_ids(user))))
+        .order_by("programme__name")
+    )
+
+
+def groups_in(community: Space, user: Any) -> list[Space]:
+    """The community's groups ``user`` may see, with their own standing in each."""
+    groups: list[Space] = list(
+        listed_spaces(user)
+        .filter(parent=community)
+        .annotate(
+            member_count=Count("members", filter=Q(members__status=MemberStatus.ACTIVE)),
+            readable=Count("pk", filter=Q(pk__in=readable_space_ids(user))),
+        )
+        .order_by("name")
+    )
+    mine = dict(
+        SpaceMember.objects.filter(user_id=user.pk, space__in=groups).values_list(
+            "space_id", "status"
+        )
+    )
+    for group in groups:
+        group.my_status = mine.get(group.pk, "")  # type: ignore[attr-defined]
+    return groups
+
+
+def active_count(space: Space) -> int:
+    if space.parent_id is None:
+        from_programme = space.programme.memberships.filter(status=MembershipStatus.ACTIVE).values(
+            "user_id"
+        )
+        return (
+            SpaceMember.objects.filter(space=space, status=MemberStatus.ACTIVE)
+            .exclude(user_id__in=from_programme)
+            .count()
+            + from_programme.exclude(
+                user_id__in=SpaceMember.objects.filter(
+                    space=space, status=MemberStatus.BANNED
+                ).values("user_id")
+            ).count()
+        )
+    return space.members.filter(status=MemberStatus.ACTIVE).count()
+
+
+def moderators_of(space: Space) -> QuerySet[SpaceMember]:
+    return space.members.filter(
+        status=MemberStatus.ACTIVE, role=SpaceRole.MODERATOR
+    ).select_related("user")
+
+
+def rows_by_status(space: Space) -> dict[str, list[SpaceMember]]:
+    rows: dict[str, list[SpaceMember]] = {s: [] for s in MemberStatus.values}
+    for row in space.members.select_related("user", "user__handle").order_by(
+        "user__display_name", "user__email"
+    ):
+        rows[row.status].append(row)
+    return rows
