@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,3 +19,29 @@ def queries_at_most(limit: int) -> Iterator[CaptureQueriesContext]:
     if executed > limit:
         listing = "\n".join(q["sql"][:200] for q in ctx.captured_queries)
         raise AssertionError(f"{executed} queries, expected at most {limit}:\n{listing}")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def assert_inert(html: str, where: str = "") -> None:
+    """No element the user could have made runs code: no script but the app's own
+    files, no event handler, no javascript:/data: link, no frame, SVG or object."""
+    parser = _Elements()
+    parser.feed(html)
+    for tag, attrs in parser.found:
+        values = dict(attrs)
+        assert tag not in {"iframe", "svg", "object", "embed", "frame", "math"}, (where, tag)
+        if tag == "script":
+            assert (values.get("src") or "").startswith("/static/"), (where, attrs)
+        for name, value in attrs:
+            assert not name.startswith("on"), (where, tag, name)
+            if name in {"href", "src", "action", "formaction", "xlink:href"}:
+                scheme = "".join((value or "").split()).lower()
+                assert not scheme.startswith(("javascript:", "data:", "vbscript:")), (where, value)

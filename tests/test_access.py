@@ -12,7 +12,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tandem.blogs import services as blogs
+from tandem.blogs.models import Post
 from tandem.community import services as community
+from tandem.community.handles import handle_for
 from tandem.community.models import Space, SpaceMember
 from tandem.core.calendar import feed_token
 from tandem.intake.models import Application, Cohort
@@ -29,7 +32,7 @@ from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
-    "notifications", "community",
+    "notifications", "community", "blogs",
 }  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
@@ -78,6 +81,25 @@ def _notification(world: World) -> int:
         url="/",
         target_type=None,
     ).pk
+
+
+def _post(world: World) -> Post:
+    """The mentee's post for their mentors only."""
+    existing = Post.objects.filter(author=world.mentee).first()
+    return existing or blogs.post_save(
+        actor=world.mentee, post=None, title="After my observation", body="Private thoughts",
+        visibility="mentors",
+    )  # fmt: skip
+
+
+def _post_args(world: World) -> list[str]:
+    return [handle_for(world.mentee), _post(world).slug]
+
+
+def _comment_args(world: World) -> list[Any]:
+    post = _post(world)
+    comment = post.comments.first() or blogs.comment_add(actor=world.mentee, post=post, body="Mine")
+    return [*_post_args(world), comment.pk]
 
 
 def _membership(world: World) -> int:
@@ -388,6 +410,21 @@ CASES: dict[str, Case] = {
         lambda w: reverse("notifications:unsubscribe", args=[unsubscribe_token(w.mentee, "all")]),
     ),
     "community:home": Case(OWN, lambda w: reverse("community:home")),
+    "blogs:home": Case(OWN, lambda w: reverse("blogs:home")),
+    "blogs:new": Case(OWN, lambda w: reverse("blogs:new")),
+    "blogs:edit": Case(PROTECTED, lambda w: reverse("blogs:edit", args=[_post(w).pk])),
+    "blogs:delete": Case(PROTECTED, lambda w: reverse("blogs:delete", args=[_post(w).pk]), "post"),
+    # A person's blog lists what the viewer may read: public posts for everyone.
+    "blogs:author": Case(PUBLIC, lambda w: reverse("blogs:author", args=[handle_for(w.mentee)])),
+    "blogs:feed": Case(PUBLIC, lambda w: reverse("blogs:feed", args=[handle_for(w.mentee)])),
+    "blogs:post": Case(PROTECTED, lambda w: reverse("blogs:post", args=_post_args(w))),
+    "blogs:comment": Case(
+        PROTECTED, lambda w: reverse("blogs:comment", args=_post_args(w)), "post"
+    ),
+    "blogs:react": Case(PROTECTED, lambda w: reverse("blogs:react", args=_post_args(w)), "post"),
+    "blogs:comment_remove": Case(
+        PROTECTED, lambda w: reverse("blogs:comment_remove", args=_comment_args(w)), "post"
+    ),
     **{
         f"community:{name}": Case(
             PROTECTED, lambda w, n=name: reverse(f"community:{n}", args=[_group(w)]), method

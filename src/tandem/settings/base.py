@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "tandem.liveroom",
     "tandem.notifications",
     "tandem.community",
+    "tandem.blogs",
 ]
 
 MIDDLEWARE = [

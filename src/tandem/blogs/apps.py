@@ -1,0 +1,32 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django.apps import AppConfig
+
+
+class BlogsConfig(AppConfig):
+    name = "tandem.blogs"
+    label = "blogs"
+    verbose_name = "Reflective blogs"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from tandem.core import navigation, panels
+        from tandem.notifications.kinds import Kind, register_kind
+        from tandem.notifications.models import Channel
+
+        from . import access, audit_verbs, nav  # noqa: F401
+
+        navigation.register(nav.blog_items)
+        panels.register("space", nav.space_panel)
+
+        def readable(user: Any, ids: list[int]) -> Iterable[int]:
+            return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
+
+        register_kind(
+            Kind("blogs.mention", str(_("Someone mentions me")), Channel.INSTANT, readable)
+        )
+        register_kind(
+            Kind("blogs.comment", str(_("Comments on my blog posts")), Channel.DIGEST, readable)
+        )
