@@ -165,3 +165,18 @@ def test_community_counts_programme_members(
     root = services.community_of(programme=world.programme)
     page = world.client(world.mentee).get(reverse("community:space", args=[root.pk]))
     assert "7 members" in page.content.decode()
+
+
+def test_demo_community_has_every_kind_of_space_and_post() -> None:
+    from django.core.management import call_command
+
+    from tandem.blogs.models import Post
+
+    call_command("seed_demo", quiet=True)
+    kinds = set(Space.objects.values_list("kind", flat=True))
+    assert kinds == {"open", "members", "restricted"}
+    assert set(Post.objects.values_list("visibility", flat=True)) == {
+        "private", "mentors", "group", "community", "public"
+    }  # fmt: skip
+    assert Notification.objects.filter(kind="blogs.mention").exists()
+    assert Space.objects.get(parent=None).members.filter(user__email="outsider@demo.test").exists()

@@ -58,7 +58,15 @@ def test_apply_review_match_approve(
     page.get_by_role("link", name="Continue your application").click()
     interests = page.get_by_label("Your professional interests")
     expect(interests).to_have_value("Project-based learning across distance")
-    interests.fill("Project-based learning across distance, with students in three time zones")
+    # Wait for the autosave that carries the new text (an earlier one may show "saved" already).
+    with page.expect_response(
+        lambda r: (
+            r.url.endswith("/draft/")
+            and "zones" in (r.request.post_data or "").replace("+", " ").replace("%20", " ")
+        )
+    ) as saved:
+        interests.fill("Project-based learning across distance, with students in three time zones")
+    assert saved.value.ok
     expect(page.get_by_text("Draft saved at")).to_be_visible()
     checked(page)
     url = page.url

@@ -12,12 +12,14 @@ class BlogsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from tandem.core import demo as demo_steps
         from tandem.core import navigation, panels
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
 
-        from . import access, audit_verbs, nav  # noqa: F401
+        from . import access, audit_verbs, demo, nav  # noqa: F401
 
+        demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
         panels.register("space", nav.space_panel)
 

@@ -12,12 +12,14 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from tandem.core import demo as demo_steps
         from tandem.core import navigation, visibility
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
 
-        from . import access, audit_verbs, nav  # noqa: F401
+        from . import access, audit_verbs, demo, nav  # noqa: F401
 
+        demo_steps.register(demo.seed, order=70)
         navigation.register(nav.community_items)
         visibility.register_audience("groups", access.readable_space_ids)
         visibility.register_audience("programmes", access.community_programme_ids)

@@ -6,7 +6,9 @@ notification is shown or e-mailed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,6 +23,18 @@ from . import kinds
 from .models import Channel, Notification, Setting
 from .selectors import channels_for
 from .tokens import ALL, DIGEST, read_unsubscribe_token
+
+_NO_EMAIL: ContextVar[bool] = ContextVar("tandem_notifications_no_email", default=False)
+
+
+@contextmanager
+def no_email() -> Iterator[None]:
+    """Notify in Tandem only inside this block (demo data, bulk imports of past activity)."""
+    token = _NO_EMAIL.set(True)
+    try:
+        yield
+    finally:
+        _NO_EMAIL.reset(token)
 
 
 def _channel(user_id: int, kind: kinds.Kind) -> Channel:
@@ -66,7 +80,7 @@ def notify(
         except IntegrityError:  # the same key, written by a concurrent request
             continue
         made.append(notification)
-        if channel == Channel.INSTANT:
+        if channel == Channel.INSTANT and not _NO_EMAIL.get():
             _email_on_commit(notification.pk)
     return made
 
