@@ -1,0 +1,79 @@
+"""The community in a real browser: a member joins a space, shares a reflection
+there mentioning someone, who is notified, opens it and replies. Every page is
+checked with axe-core, on a desktop and a phone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from tandem.blogs.models import Post
+
+from .conftest import DESKTOP, PHONE, follow, sign_in
+from .test_journeys import checked, sign_out
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db: Any) -> None:
+    call_command("seed_demo", quiet=True)
+
+
+def open_menu(page: Page) -> None:
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible():
+        toggle.click()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_join_post_mention_notify_reply(
+    demo: None, new_page: Callable[..., Page], viewport: dict[str, int]
+) -> None:
+    page = new_page(viewport)
+    sign_in(page, "maria.teresa.santos@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Community"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remote Teachers' Community")
+    checked(page)
+    expect(page.get_by_text("Mentors' room")).to_have_count(0)  # restricted: not for her
+    follow(page, page.get_by_role("link", name="Maths across the distance"))
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_text("Welcome to Maths across the distance.")).to_be_visible()
+    checked(page)
+
+    follow(page, page.get_by_role("link", name="Write a post"))
+    checked(page)
+    page.get_by_label("Title").fill("Fractions over the radio")
+    page.get_by_label("Post").fill(
+        "We cut paper pizzas together on air.\n\n@kiri-walker, your wait-time idea worked here too."
+    )
+    page.get_by_label("Who can read it").select_option(
+        label="Members of the space Maths across the distance"
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fractions over the radio")
+    checked(page)
+    post = Post.objects.get(title="Fractions over the radio")
+    assert post.visibility == "group"
+    sign_out(page)
+
+    sign_in(page, "mentee@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Notifications"))
+    checked(page)
+    page.get_by_role(
+        "button", name="Maria Teresa Santos mentioned you in the post “Fractions over the radio”"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fractions over the radio")
+    page.get_by_label("Your comment").fill("Paper pizzas — brilliant. Stealing this for Friday!")
+    page.get_by_role("button", name="Comment").click()
+    expect(page.get_by_text("Stealing this for Friday!")).to_be_visible()
+    page.get_by_role("button", name="Celebrate").click()
+    expect(page.get_by_role("button", name="Celebrate")).to_have_attribute("aria-pressed", "true")
+    checked(page)
+    assert post.comments.get().author.email == "mentee@demo.test"
