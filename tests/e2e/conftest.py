@@ -148,6 +148,13 @@ def assert_no_console_errors(page: Page) -> None:
     assert errors == [], f"{page.url}: console errors {errors}"
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the menu is behind a toggle; on a desktop it is already open."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible():
+        toggle.click()
+
+
 def follow(page: Page, link: Locator) -> None:
     """Click a link and wait until the page it leads to has loaded."""
     with page.expect_navigation():

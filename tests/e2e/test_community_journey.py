@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tandem.blogs.models import Post
 
-from .conftest import DESKTOP, PHONE, follow, sign_in
+from .conftest import DESKTOP, PHONE, follow, open_menu, sign_in
 from .test_journeys import checked, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,12 +22,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo(transactional_db: Any) -> None:
     call_command("seed_demo", quiet=True)
-
-
-def open_menu(page: Page) -> None:
-    toggle = page.locator(".menu-toggle")
-    if toggle.is_visible():
-        toggle.click()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -19,6 +19,7 @@ from .conftest import (
     assert_no_axe_violations,
     assert_no_console_errors,
     follow,
+    open_menu,
     sign_in,
     totp_code,
 )
@@ -34,9 +35,7 @@ def checked(page: Page) -> None:
 
 
 def sign_out(page: Page) -> None:
-    toggle = page.locator(".menu-toggle")
-    if toggle.is_visible():
-        toggle.click()
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
 
 

@@ -17,18 +17,16 @@ class BlogsConfig(AppConfig):
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
 
-        from . import access, audit_verbs, demo, nav  # noqa: F401
+        from . import access, audit_verbs, demo, nav, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
-        panels.register("space", nav.space_panel)
+        panels.register("space", views.space_panel)
 
         def readable(user: Any, ids: list[int]) -> Iterable[int]:
             return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
 
+        register_kind(Kind("blogs.mention", _("Someone mentions me"), Channel.INSTANT, readable))
         register_kind(
-            Kind("blogs.mention", str(_("Someone mentions me")), Channel.INSTANT, readable)
-        )
-        register_kind(
-            Kind("blogs.comment", str(_("Comments on my blog posts")), Channel.DIGEST, readable)
+            Kind("blogs.comment", _("Comments on my blog posts"), Channel.DIGEST, readable)
         )

@@ -19,7 +19,7 @@ from tandem.core.audit import log_action
 from tandem.core.visibility import Visibility
 from tandem.notifications.services import notify
 
-from .access import visible_posts
+from .access import can_see
 from .models import Comment, Post, Reaction, ReactionKind
 
 
@@ -56,8 +56,7 @@ def _notify_mentions(*, actor: Any, post: Post, text: str, key: str, where: str)
     if post.visibility == Visibility.PRIVATE:
         return
     people = users_mentioned(text)
-    readers = [p for p in people if visible_posts(p).filter(pk=post.pk).exists()]
-    for person in readers:
+    for person in [p for p in people if can_see(p, post)]:
         notify(
             recipients=[person], kind="blogs.mention", actor=actor, target=post,
             summary=_("%(name)s mentioned you in %(where)s “%(title)s”")
@@ -113,7 +112,7 @@ def post_delete(*, actor: Any, post: Post) -> None:
 def comment_add(*, actor: Any, post: Post, body: str) -> Comment:
     if not body.strip():
         raise ValidationError(_("Write something first."))
-    if not visible_posts(actor).filter(pk=post.pk).exists():
+    if not can_see(actor, post):
         raise ValidationError(_("You cannot comment on this post."))
     with transaction.atomic():
         comment = Comment.objects.create(post=post, author=actor, body=body)

@@ -3,11 +3,14 @@ everything else goes through :mod:`access`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -147,3 +150,11 @@ def react(request: HttpRequest, handle: str, slug: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(f"{services.post_url(target)}#reactions")
+
+
+def space_panel(request: HttpRequest, *, space: Any, **context: Any) -> str:
+    """The posts shared with a space (or, on the community's page, with the community)."""
+    return render_to_string(
+        "blogs/_space_panel.html", {"posts": selectors.recent_posts(request.user, space=space, limit=10)},
+        request=request,
+    )  # fmt: skip

@@ -32,4 +32,4 @@ class CommunityConfig(AppConfig):
             ("community.approved", _("My request to join a space was approved")),
             ("community.request", _("Someone asks to join a space I moderate")),
         ]:
-            register_kind(Kind(key, str(label), Channel.INSTANT, listed))
+            register_kind(Kind(key, label, Channel.INSTANT, listed))

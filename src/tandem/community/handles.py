@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -55,8 +54,3 @@ def users_mentioned(text: str) -> list[Any]:
 
 def user_by_handle(handle: str) -> Any:
     return get_user_model().objects.filter(handle__handle=handle.lower()).first()
-
-
-def handles_of(users: Iterable[Any]) -> dict[int, str]:
-    ids = [u.pk for u in users]
-    return dict(Handle.objects.filter(user_id__in=ids).values_list("user_id", "handle"))

@@ -100,7 +100,7 @@ def _row(space: Space, user: Any) -> SpaceMember | None:
 def _activate(row: SpaceMember) -> None:
     row.status = MemberStatus.ACTIVE
     row.joined_at = timezone.now()
-    row.save(update_fields=["status", "joined_at", "updated_at"])
+    row.save()
 
 
 def _space_url(space: Space) -> str:
@@ -119,8 +119,7 @@ def space_join(*, actor: Any, space: Space) -> SpaceMember:
         if row is None:
             row = SpaceMember(space=space, user=actor, status=MemberStatus.LEFT)
         if invited or space.kind == SpaceKind.OPEN:
-            row.status, row.joined_at = MemberStatus.ACTIVE, timezone.now()
-            row.save()
+            _activate(row)
             log_action(actor, "space.joined", space, scope=space.programme)
         elif space.kind == SpaceKind.MEMBERS:
             row.status = MemberStatus.REQUESTED

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency
+    from django_stubs_ext import StrOrPromise
 
 from .models import Channel
 
@@ -17,7 +20,7 @@ VisibleIds = Callable[[Any, list[int]], Iterable[int]]
 @dataclass(frozen=True)
 class Kind:
     key: str
-    label: str
+    label: StrOrPromise
     default: Channel
     visible: VisibleIds | None = None  # None: the target is the recipient's own
 

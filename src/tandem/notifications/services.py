@@ -37,13 +37,6 @@ def no_email() -> Iterator[None]:
         _NO_EMAIL.reset(token)
 
 
-def _channel(user_id: int, kind: kinds.Kind) -> Channel:
-    chosen = Setting.objects.filter(user_id=user_id, kind=kind.key).values_list(
-        "channel", flat=True
-    )
-    return Channel(next(iter(chosen), kind.default))
-
-
 def notify(
     *,
     recipients: Iterable[Any],
@@ -60,15 +53,21 @@ def notify(
         raise ValueError(f"unregistered notification kind {kind!r}")
     actor_id = getattr(actor, "pk", None)
     target_type = ContentType.objects.get_for_model(target) if target is not None else None
+    user_ids = {getattr(r, "pk", r) for r in recipients} - {actor_id}
+    # Two queries for everyone: their chosen channels, and who already has this key.
+    chosen = dict(
+        Setting.objects.filter(user_id__in=user_ids, kind=kind).values_list("user_id", "channel")
+    )
+    if dedupe_key:
+        user_ids -= set(
+            Notification.objects.filter(
+                recipient_id__in=user_ids, dedupe_key=dedupe_key
+            ).values_list("recipient_id", flat=True)
+        )
     made: list[Notification] = []
-    for user_id in {getattr(r, "pk", r) for r in recipients} - {actor_id}:
-        channel = _channel(user_id, spec)
+    for user_id in user_ids:
+        channel = Channel(chosen.get(user_id, spec.default))
         if channel == Channel.OFF:
-            continue
-        if (
-            dedupe_key
-            and Notification.objects.filter(recipient_id=user_id, dedupe_key=dedupe_key).exists()
-        ):
             continue
         try:
             with transaction.atomic():

@@ -8,15 +8,15 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.tasks import task
+from django.urls import reverse
 from django.utils import timezone
 
 from tandem.accounts.models import DigestFrequency
 from tandem.core.mail import deliver
 
 from . import kinds
-from .models import Notification
+from .models import DigestState, Notification
 from .selectors import still_visible
 from .tokens import ALL, DIGEST, unsubscribe_url
 
@@ -64,8 +64,6 @@ def email_notification(*, notification_id: int) -> None:
 def send_digests(now: datetime) -> int:
     """Periodic job: a digest to each person whose daily or weekly one is due
     and who has unread activity since they were last seen or last e-mailed."""
-    from .models import DigestState
-
     sent = 0
     users = get_user_model().objects.filter(
         is_active=True, profile__digest_frequency__in=list(DIGEST_EVERY),
@@ -92,7 +90,7 @@ def send_digests(now: datetime) -> int:
                 continue
             pending = list(
                 Notification.objects.filter(
-                    Q(created_at__gt=since), recipient=user, read_at__isnull=True,
+                    recipient=user, created_at__gt=since, read_at__isnull=True,
                     emailed_at__isnull=True,
                 ).select_related("actor")[:DIGEST_LIMIT]
             )  # fmt: skip
@@ -104,7 +102,7 @@ def send_digests(now: datetime) -> int:
         deliver(
             user, "notifications/emails/digest",
             {"items": items, "since_at": since, "site_list_url": settings.TANDEM_SITE_URL
-             + "/notifications/", "unsubscribe_url": stop_url,
+             + reverse("notifications:list"), "unsubscribe_url": stop_url,
              "frequency": user.profile.get_digest_frequency_display()},
             headers=_unsubscribe_headers(stop_url),
         )  # fmt: skip

@@ -16,22 +16,21 @@ from tandem.core.access import deny, object_or_404
 from . import kinds, selectors, services
 from .forms import SettingsForm
 from .models import Notification
+from .tokens import read_unsubscribe_token
 
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     unread_only = request.GET.get("show") == "unread"
-    raw = list(
-        Notification.objects.filter(recipient_id=request.user.pk, read_at__isnull=True).values_list(
-            "pk", flat=True
-        )[:200]
+    # Unread ones about what the person can no longer see stop counting.
+    unread = list(
+        Notification.objects.filter(recipient_id=request.user.pk, read_at__isnull=True)[:200]
+    )
+    shown = {n.pk for n in selectors.still_visible(request.user, unread)}
+    services.notifications_forget_hidden(
+        user=request.user, hidden_ids={n.pk for n in unread} - shown
     )
     items = selectors.page_of(request.user, unread_only=unread_only)
-    if raw:  # unread ones about what the person can no longer see stop counting
-        shown = {n.pk for n in selectors.still_visible(
-            request.user, list(Notification.objects.filter(pk__in=raw))
-        )}  # fmt: skip
-        services.notifications_forget_hidden(user=request.user, hidden_ids=set(raw) - shown)
     return render(request, "notifications/list.html", {"items": items, "unread_only": unread_only})
 
 
@@ -81,8 +80,6 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
 @csrf_exempt  # the signed token is the credential; mail clients POST it (RFC 8058)
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    from .tokens import read_unsubscribe_token
-
     parsed = read_unsubscribe_token(token)
     if parsed is None:
         return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=404)
