@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from tandem.community.handles import handle_for
+from tandem.notifications.models import Notification
 from tandem.notifications.services import no_email
 
 from . import services
@@ -80,12 +82,19 @@ def _seed(context: dict[str, Any]) -> None:
         Post.objects.filter(pk=post.pk).update(
             created_at=when, published_at=when if post.published_at else None
         )
+        Notification.objects.filter(dedupe_key__startswith=f"post:{post.pk}:").update(
+            created_at=when
+        )
         posts.append(post)
     for n, (index, key, text) in enumerate(COMMENTS):
         body = text.format(**{k: handle_for(v) for k, v in authors.items()})
         made = services.comment_add(actor=authors[key], post=posts[index], body=body)
         when = now - timedelta(days=POSTS[index][1]) + timedelta(hours=3 + 5 * n)
-        Comment.objects.filter(pk=made.pk).update(created_at=min(when, now))
+        when = min(when, now)
+        Comment.objects.filter(pk=made.pk).update(created_at=when)
+        Notification.objects.filter(
+            Q(dedupe_key__startswith=f"comment:{made.pk}:") | Q(url__endswith=f"#c-{made.pk}")
+        ).update(created_at=when)
     for key in ("mentor", "mentor2", "facilitator", "outsider"):
         services.reaction_toggle(actor=authors[key], post=posts[0], kind="celebrate")
     for key in ("kiri", "mentor3", "facilitator"):

@@ -47,7 +47,7 @@ DEMO_LOGINS = [
     ("facilitator", "community facilitator"),
     ("researcher", "researcher"),
     ("supervisor", "mentor supervisor and coach"),
-    ("outsider", "signed up, in no programme"),
+    ("outsider", "in no programme; joined the open community from outside"),
 ]
 
 
