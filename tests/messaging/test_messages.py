@@ -280,3 +280,18 @@ def test_the_inbox_and_a_conversation_take_a_fixed_number_of_queries(
                               files=[SimpleUploadedFile("b.txt", b"more", "text/plain")])  # fmt: skip
     with queries_at_most(len(few.captured_queries)):
         client.get(url(group))
+
+
+def test_deleting_from_the_page_answers_with_the_message_item_only(
+    world: World, conversation: Conversation
+) -> None:
+    """The page's delete form swaps its own list item (htmx): the answer is that
+    item, marked deleted, never a whole page nested inside the list."""
+    message = services.message_post(actor=world.mentee, conversation=conversation, body="Oops")
+    delete = reverse("messaging:delete", args=[conversation.pk, message.pk])
+    response = world.client(world.mentee).post(delete, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<li id="m-{message.pk}"')
+    assert "Message deleted" in html
+    assert 'id="composer"' not in html

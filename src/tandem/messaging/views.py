@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from tandem.core.http import HtmxHttpRequest, private_file
 from tandem.mentoring.access import relationship_for_user
@@ -165,16 +166,24 @@ def message_edit(request: HttpRequest, conversation: Conversation, message_id: i
 @conversation_view
 @require_POST
 def message_delete(
-    request: HttpRequest, conversation: Conversation, message_id: int
+    request: HtmxHttpRequest, conversation: Conversation, message_id: int
 ) -> HttpResponse:
     message = own_message(request.user, conversation, message_id)
+    back = reverse("messaging:conversation", args=[conversation.pk]) + f"#m-{message.pk}"
     try:
         services.message_delete(actor=request.user, message=message)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The message was deleted."))
-    return redirect(reverse("messaging:conversation", args=[conversation.pk]) + f"#m-{message.pk}")
+        # From the page's own form (htmx): reload it so the message shows.
+        return HttpResponseClientRedirect(back) if request.htmx else redirect(back)
+    if request.htmx:  # the form swaps its own list item: answer with that item, deleted
+        return render(
+            request, "messaging/_message.html",
+            {"m": selectors.message_item(message.pk, message.author_id or 0),
+             "conversation_id": conversation.pk},
+        )  # fmt: skip
+    messages.success(request, _("The message was deleted."))
+    return redirect(back)
 
 
 @conversation_view
