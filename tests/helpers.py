@@ -45,3 +45,19 @@ def assert_inert(html: str, where: str = "") -> None:
             if name in {"href", "src", "action", "formaction", "xlink:href"}:
                 scheme = "".join((value or "").split()).lower()
                 assert not scheme.startswith(("javascript:", "data:", "vbscript:")), (where, value)
+
+
+#: What people paste where user text goes: each must render inert.
+XSS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    '<svg onload="alert(1)"><circle/></svg>',
+    "![img](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>a</a>",
+    '"><iframe src="https://evil.test"></iframe>',
+    "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<details open ontoggle=alert(1)>",
+]

@@ -18,12 +18,17 @@ from tandem.community import services as community
 from tandem.community.handles import handle_for
 from tandem.community.models import Space, SpaceMember
 from tandem.core.calendar import feed_token
+from tandem.forums import services as forums
+from tandem.forums.models import Topic
 from tandem.intake.models import Application, Cohort
 from tandem.matching.models import MatchRun
 from tandem.mentoring import services as mentoring
 from tandem.mentoring.models import PracticeReflection, Relationship, TimeEntry
 from tandem.mentoring.services import relationship_create
 from tandem.messaging import services as messaging
+from tandem.moderation.models import ReviewItem
+from tandem.moderation.registry import flaggable
+from tandem.moderation.services import flag_add
 from tandem.notifications.models import Notification
 from tandem.notifications.tokens import unsubscribe_token
 from tandem.programmes.models import Membership
@@ -32,7 +37,7 @@ from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
-    "notifications", "community", "blogs",
+    "notifications", "community", "blogs", "forums", "moderation",
 }  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
@@ -100,6 +105,32 @@ def _comment_args(world: World) -> list[Any]:
     post = _post(world)
     comment = post.comments.first() or blogs.comment_add(actor=world.mentee, post=post, body="Mine")
     return [*_post_args(world), comment.pk]
+
+
+def _topic(world: World) -> Topic:
+    """The mentee's discussion in the restricted Quiet room."""
+    existing = Topic.objects.filter(author=world.mentee).first()
+    return existing or forums.topic_start(
+        actor=world.mentee, space=Space.objects.get(pk=_group(world)), title="Quiet worries",
+        body="Private words", kind="question",
+    )  # fmt: skip
+
+
+def _forum_post(world: World) -> list[int]:
+    topic = _topic(world)
+    return [topic.pk, topic.posts.get(number=1).pk]
+
+
+def _review_item(world: World) -> int:
+    existing = ReviewItem.objects.first()
+    if existing:
+        return existing.pk
+    topic = _topic(world)
+    kind = flaggable("forum-post")
+    assert kind is not None
+    return flag_add(
+        actor=world.facilitator, flaggable=kind, target=topic.posts.get(number=1), reason="other"
+    ).pk
 
 
 def _membership(world: World) -> int:
@@ -451,6 +482,52 @@ CASES: dict[str, Case] = {
         "post",
         allowed="lead",
     ),
+    "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),
+    "moderation:flag": Case(
+        PROTECTED, lambda w: reverse("moderation:flag", args=["forum-post", _forum_post(w)[1]])
+    ),
+    "moderation:review": Case(
+        PROTECTED,
+        lambda w: reverse("moderation:review", args=[_review_item(w)]),
+        "post",
+        allowed="facilitator",
+    ),
+    **{
+        f"forums:{name}": Case(
+            PROTECTED, lambda w, n=name: reverse(f"forums:{n}", args=[_group(w)]), method
+        )
+        for name, method in [("list", "get"), ("new", "get"), ("space_watch", "post")]
+    },
+    **{
+        f"forums:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"forums:{n}", args=[_topic(w).pk]),
+            method,
+            allowed=allowed,
+        )
+        for name, method, allowed in [
+            ("topic", "get", "mentee"),
+            ("reply", "post", "mentee"),
+            ("watch", "post", "mentee"),
+            ("answer", "post", "mentee"),
+            ("moderate", "post", "facilitator"),
+        ]
+    },
+    "forums:post": Case(PROTECTED, lambda w: reverse("forums:post", args=[_topic(w).pk, 1])),
+    **{
+        f"forums:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"forums:{n}", args=_forum_post(w)),
+            method,
+            allowed=allowed,
+        )
+        for name, method, allowed in [
+            ("edit", "get", "mentee"),
+            ("history", "get", "mentee"),
+            ("delete", "post", "mentee"),
+            ("post_moderate", "post", "facilitator"),
+        ]
+    },
     "intake:apply": Case(OWN, _cohort_url("intake:apply", lambda w: "mentee")),
     "intake:apply_draft": Case(OWN, _cohort_url("intake:apply_draft", lambda w: "mentee"), "post"),
     "intake:review_home": Case(

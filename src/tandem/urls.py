@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("tandem.liveroom.urls")),
     path("", include("tandem.notifications.urls")),
     path("", include("tandem.community.urls")),
+    path("", include("tandem.moderation.urls")),
+    path("", include("tandem.forums.urls")),
     path("", include("tandem.blogs.urls")),
     path("admin/", admin.site.urls),
 ]

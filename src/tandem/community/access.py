@@ -109,6 +109,23 @@ def moderated_spaces(user: Any) -> QuerySet[Space]:
     )
 
 
+def moderator_ids(space: Space) -> set[int]:
+    """Everyone who moderates ``space`` (for review notifications)."""
+    ids = set(
+        SpaceMember.objects.filter(
+            space=space, status=MemberStatus.ACTIVE, role=SpaceRole.MODERATOR
+        ).values_list("user_id", flat=True)
+    )
+    if space.parent_id is None or space.kind != SpaceKind.RESTRICTED:
+        ids |= set(
+            MembershipRole.objects.filter(
+                membership__programme_id=space.programme_id, role__in=RUNS_COMMUNITY,
+                membership__status=MembershipStatus.ACTIVE,
+            ).values_list("membership__user_id", flat=True)
+        )  # fmt: skip
+    return ids
+
+
 def runs_community(user: Any, programme_id: int) -> bool:
     """Facilitators and leads create spaces and edit the community itself."""
     return MembershipRole.objects.filter(

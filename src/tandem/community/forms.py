@@ -13,8 +13,18 @@ from .models import Space
 class SpaceForm(forms.ModelForm):
     class Meta:
         model = Space
-        fields = ["name", "summary", "kind", "guidelines", "approve_new_posts"]
+        fields = ["name", "summary", "kind", "guidelines", "approve_new_posts", "flags_to_hide"]
         widgets = {"kind": forms.RadioSelect, "guidelines": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["flags_to_hide"].required = False
+        self.fields["flags_to_hide"].help_text = _(
+            "When this many members flag a post, it is hidden until a moderator reviews it."
+        )
+
+    def clean_flags_to_hide(self) -> int:
+        return self.cleaned_data.get("flags_to_hide") or 3
 
 
 class InviteForm(forms.Form):

@@ -8,6 +8,7 @@ programme belongs to it; educators from outside join it when it is open.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,10 @@ class Space(models.Model):
     approve_new_posts = models.BooleanField(
         _("a moderator approves posts by people new to this space"), default=False
     )
+    flags_to_hide = models.PositiveSmallIntegerField(
+        _("flags that hide a post until a moderator reviews it"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )  # fmt: skip
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

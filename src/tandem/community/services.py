@@ -33,6 +33,10 @@ def community_of(*, programme: Programme) -> Space:
     return space
 
 
+def _flags(value: int) -> int:
+    return min(max(int(value), 1), 20)
+
+
 def space_create(
     *,
     actor: Any,
@@ -42,6 +46,7 @@ def space_create(
     kind: str,
     guidelines: str = "",
     approve_new_posts: bool = False,
+    flags_to_hide: int = 3,
 ) -> Space:
     if not runs_community(actor, community.programme_id):
         raise ValidationError(_("Only the programme's facilitators and leads create spaces."))
@@ -54,7 +59,8 @@ def space_create(
         space = Space.objects.create(
             programme_id=community.programme_id, parent=community, name=name[:120],
             summary=summary.strip()[:300], kind=kind, guidelines=guidelines,
-            approve_new_posts=approve_new_posts, created_by=actor,
+            approve_new_posts=approve_new_posts, flags_to_hide=_flags(flags_to_hide),
+            created_by=actor,
         )  # fmt: skip
         SpaceMember.objects.create(
             space=space, user=actor, role=SpaceRole.MODERATOR, status=MemberStatus.ACTIVE,
@@ -73,6 +79,7 @@ def space_update(
     kind: str,
     guidelines: str,
     approve_new_posts: bool,
+    flags_to_hide: int = 3,
 ) -> Space:
     if not moderated_spaces(actor).filter(pk=space.pk).exists():
         raise ValidationError(_("Only the space's moderators change it."))
@@ -81,6 +88,7 @@ def space_update(
     values = {
         "name": name.strip()[:120], "summary": summary.strip()[:300], "kind": kind,
         "guidelines": guidelines, "approve_new_posts": approve_new_posts,
+        "flags_to_hide": _flags(flags_to_hide),
     }  # fmt: skip
     changed = [field for field, value in values.items() if getattr(space, field) != value]
     for field in changed:
@@ -210,6 +218,20 @@ def member_remove(*, actor: Any, space: Space, row: SpaceMember, ban: bool = Fal
         row.save(update_fields=["status", "role", "updated_at"])
         log_action(actor, "space.member_banned" if ban else "space.member_removed", space,
                    {"who": str(row.user)}, scope=space.programme)  # fmt: skip
+
+
+def member_ban(*, actor: Any, space: Space, user: Any) -> None:
+    """Ban anyone from a space, including people who belong through their programme
+    and so have no membership row yet (from the review queue)."""
+    if not moderated_spaces(actor).filter(pk=space.pk).exists():
+        raise ValidationError(_("Only the space's moderators ban people."))
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot ban yourself."))
+    with transaction.atomic():
+        row, _made = SpaceMember.objects.get_or_create(
+            space=space, user_id=user.pk, defaults={"status": MemberStatus.BANNED}
+        )
+        member_remove(actor=actor, space=space, row=row, ban=True)
 
 
 def member_unban(*, actor: Any, space: Space, row: SpaceMember) -> None:

@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "tandem.liveroom",
     "tandem.notifications",
     "tandem.community",
+    "tandem.moderation",
+    "tandem.forums",
     "tandem.blogs",
 ]
 

@@ -1,0 +1,37 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django.apps import AppConfig
+
+
+class ForumsConfig(AppConfig):
+    name = "tandem.forums"
+    label = "forums"
+    verbose_name = "Discussions"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from tandem.core import demo as demo_steps
+        from tandem.core import panels
+        from tandem.moderation.registry import register_contributions, register_flaggable
+        from tandem.notifications.kinds import Kind, register_kind
+        from tandem.notifications.models import Channel
+
+        from . import access, audit_verbs, demo, flaggable, selectors, views  # noqa: F401
+
+        demo_steps.register(demo.seed, order=72)
+        panels.register("space", views.space_panel)
+        register_flaggable(flaggable.FORUM_POST)
+        register_contributions(selectors.contributions)
+
+        def readable(user: Any, ids: list[int]) -> Iterable[int]:
+            return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
+
+        for key, label, channel in [
+            ("forums.mention", _("Someone mentions me in a discussion"), Channel.INSTANT),
+            ("forums.replied", _("Replies to my discussion posts"), Channel.INSTANT),
+            ("forums.reply", _("New posts in discussions I follow"), Channel.DIGEST),
+            ("forums.topic", _("New discussions in spaces I follow"), Channel.DIGEST),
+        ]:
+            register_kind(Kind(key, label, channel, readable))
