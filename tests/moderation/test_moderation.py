@@ -239,3 +239,17 @@ def test_new_accounts_are_limited_until_they_have_taken_part(world: World, setti
     check_new_account(newcomer, text=spam)  # no longer new
     # Programme members (vetted at intake) are never limited.
     check_new_account(world.mentee, text=spam)
+
+
+def test_the_limits_apply_to_blog_comments_too(world: World) -> None:
+    from tandem.blogs import services as blogs
+
+    newcomer = UserFactory(display_name="Nell Newcomer")
+    post = blogs.post_save(
+        actor=world.mentee, post=None, title="Open to all", body="Hello", visibility="public"
+    )
+    with pytest.raises(ValidationError, match="at most 2 links"):
+        blogs.comment_add(
+            actor=newcomer, post=post, body="www.a.test www.b.test http://c.test cheap pills"
+        )
+    blogs.comment_add(actor=newcomer, post=post, body="Lovely post, thank you.")

@@ -14,14 +14,16 @@ class BlogsConfig(AppConfig):
 
         from tandem.core import demo as demo_steps
         from tandem.core import navigation, panels
+        from tandem.moderation.registry import register_contributions
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
 
-        from . import access, audit_verbs, demo, nav, views  # noqa: F401
+        from . import access, audit_verbs, demo, nav, selectors, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
         panels.register("space", views.space_panel)
+        register_contributions(selectors.contributions)
 
         def readable(user: Any, ids: list[int]) -> Iterable[int]:
             return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)

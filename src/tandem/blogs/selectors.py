@@ -90,3 +90,15 @@ def public_posts_of(author: Any) -> QuerySet[Post]:
     return Post.objects.filter(author=author, visibility=Visibility.PUBLIC).order_by(
         "-published_at"
     )
+
+
+def contributions(user: Any, since: Any = None) -> int:
+    """Shared posts and comments: ever (taking part), or since a moment (the daily limit)."""
+    posts = Post.objects.filter(author_id=user.pk).exclude(visibility=Visibility.PRIVATE)
+    comments = Comment.objects.filter(author_id=user.pk, removed_at__isnull=True)
+    if since is not None:
+        posts, comments = (
+            posts.filter(published_at__gte=since),
+            comments.filter(created_at__gte=since),
+        )
+    return posts.count() + comments.count()

@@ -17,6 +17,7 @@ from tandem.community.handles import handle_for, users_mentioned
 from tandem.community.models import Space
 from tandem.core.audit import log_action
 from tandem.core.visibility import Visibility
+from tandem.moderation.limits import check_new_account
 from tandem.notifications.services import notify
 
 from .access import can_see
@@ -81,6 +82,8 @@ def post_save(
     if visibility not in Visibility.values:
         raise ValidationError(_("Choose who can read it."))
     programme_id, space = _place(actor, visibility, space)
+    if visibility != Visibility.PRIVATE:
+        check_new_account(actor, text=f"{title}\n{body}")
     with transaction.atomic():
         if post is None:
             post = Post(author=actor, slug=_free_slug(actor, title, None))
@@ -114,6 +117,7 @@ def comment_add(*, actor: Any, post: Post, body: str) -> Comment:
         raise ValidationError(_("Write something first."))
     if not can_see(actor, post):
         raise ValidationError(_("You cannot comment on this post."))
+    check_new_account(actor, text=body)
     with transaction.atomic():
         comment = Comment.objects.create(post=post, author=actor, body=body)
         notify(
