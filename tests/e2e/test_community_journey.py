@@ -1,6 +1,7 @@
 """The community in a real browser: a member joins a space, shares a reflection
-there mentioning someone, who is notified, opens it and replies. Every page is
-checked with axe-core, on a desktop and a phone."""
+there mentioning someone, who is notified, opens it and replies; a member flags
+a discussion reply, a moderator hides it from the review queue and its writer
+is told. Every page is checked with axe-core, on a desktop and a phone."""
 
 from __future__ import annotations
 
@@ -71,3 +72,53 @@ def test_join_post_mention_notify_reply(
     expect(page.get_by_role("button", name="Celebrate")).to_have_attribute("aria-pressed", "true")
     checked(page)
     assert post.comments.get().author.email == "mentee@demo.test"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_member_flags_a_reply_and_a_moderator_hides_it(
+    demo: None, new_page: Callable[..., Page], viewport: dict[str, int]
+) -> None:
+    page = new_page(viewport)
+    sign_in(page, "mentee@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Community"))
+    follow(page, page.get_by_role("link", name="Maths across the distance"))
+    follow(page, page.get_by_role("link", name="Number talk prompts that work for Years 3 to 8"))
+    checked(page)
+    naming = page.locator("#p-3")
+    expect(naming).to_contain_text("Aroha Te Rangi")
+    follow(page, naming.get_by_role("link", name="Flag"))
+    checked(page)
+    page.get_by_label("Shares private details about a learner, family or colleague").check()
+    page.get_by_label("Anything the moderators should know").fill("It names a Year 3 student.")
+    page.get_by_role("button", name="Send to the moderators").click()
+    expect(page.get_by_text("The space's moderators will look at it.")).to_be_visible()
+    page.locator("#p-2").get_by_role("link", name="Reply", exact=True).click()
+    page.get_by_label("Your reply").fill("Which one doesn't belong worked for my Year 5s too.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.get_by_text("worked for my Year 5s too")).to_be_visible()
+    checked(page)
+    sign_out(page)
+
+    sign_in(page, "facilitator@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Review"))
+    checked(page)
+    item = page.locator("article.review").filter(has_text="Aroha Te Rangi")
+    expect(item.get_by_role("listitem")).to_have_count(2)  # two flags now
+    item.get_by_label("Hide it").check()
+    item.get_by_label("A note to the author").fill("Please repost it without her name.")
+    item.get_by_role("button", name="Decide").click()
+    expect(page.get_by_text("Done. The author has been told.")).to_be_visible()
+    expect(page.locator("article.review").filter(has_text="Aroha Te Rangi")).to_have_count(0)
+    checked(page)
+    sign_out(page)
+
+    sign_in(page, "ben.fotheringham@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Notifications"))
+    note = page.get_by_role("button", name="A moderator hid your post in Maths across the distance")
+    expect(note).to_contain_text("Please repost it without her name.")
+    note.click()
+    expect(page.get_by_text("Hidden from others until a moderator restores it.")).to_be_visible()
+    checked(page)
