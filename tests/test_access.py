@@ -37,7 +37,7 @@ from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
-    "notifications", "community", "blogs", "forums", "moderation",
+    "notifications", "community", "blogs", "forums", "moderation", "search",
 }  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
@@ -482,6 +482,7 @@ CASES: dict[str, Case] = {
         "post",
         allowed="lead",
     ),
+    "search:search": Case(OWN, lambda w: reverse("search:search") + "?q=quiet"),
     "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),
     "moderation:flag": Case(
         PROTECTED, lambda w: reverse("moderation:flag", args=["forum-post", _forum_post(w)[1]])

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("tandem.liveroom.urls")),
     path("", include("tandem.notifications.urls")),
     path("", include("tandem.community.urls")),
+    path("", include("tandem.search.urls")),
     path("", include("tandem.moderation.urls")),
     path("", include("tandem.forums.urls")),
     path("", include("tandem.blogs.urls")),

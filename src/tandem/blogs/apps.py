@@ -17,13 +17,15 @@ class BlogsConfig(AppConfig):
         from tandem.moderation.registry import register_contributions
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
+        from tandem.search.registry import register_searchable
 
-        from . import access, audit_verbs, demo, nav, selectors, views  # noqa: F401
+        from . import access, audit_verbs, demo, nav, search, selectors, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
         panels.register("space", views.space_panel)
         register_contributions(selectors.contributions)
+        register_searchable(search.SEARCHABLE)
 
         def readable(user: Any, ids: list[int]) -> Iterable[int]:
             return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)

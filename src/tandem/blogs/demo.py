@@ -12,7 +12,7 @@ from tandem.community.handles import handle_for
 from tandem.notifications.models import Notification
 from tandem.notifications.services import no_email
 
-from . import services
+from . import search, services
 from .models import Comment, Post
 
 # (author key, days ago, visibility, place, title, body)
@@ -85,6 +85,8 @@ def _seed(context: dict[str, Any]) -> None:
         Notification.objects.filter(dedupe_key__startswith=f"post:{post.pk}:").update(
             created_at=when
         )
+        post.refresh_from_db()
+        search.put(post)  # with its date
         posts.append(post)
     for n, (index, key, text) in enumerate(COMMENTS):
         body = text.format(**{k: handle_for(v) for k, v in authors.items()})

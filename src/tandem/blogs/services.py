@@ -20,6 +20,7 @@ from tandem.core.visibility import Visibility
 from tandem.moderation.limits import check_new_account
 from tandem.notifications.services import notify
 
+from . import search
 from .access import can_see
 from .models import Comment, Post, Reaction, ReactionKind
 
@@ -98,6 +99,7 @@ def post_save(
         except IntegrityError:  # the slug was taken a moment ago
             post.slug = _free_slug(actor, f"{title}-{timezone.now():%H%M%S}", post.pk)
             post.save()
+        search.put(post)
         if was != visibility:
             log_action(actor, "blog_post.shared", post, {"visibility": visibility})
         _notify_mentions(
@@ -109,6 +111,7 @@ def post_save(
 def post_delete(*, actor: Any, post: Post) -> None:
     with transaction.atomic():
         log_action(actor, "blog_post.deleted", None, {"title": post.title})
+        search.remove(post.pk)
         post.delete()
 
 

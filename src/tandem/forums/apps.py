@@ -17,13 +17,16 @@ class ForumsConfig(AppConfig):
         from tandem.moderation.registry import register_contributions, register_flaggable
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
+        from tandem.search.registry import register_searchable
 
-        from . import access, audit_verbs, demo, flaggable, selectors, views  # noqa: F401
+        from . import access, audit_verbs, demo, flaggable, search, selectors, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=72)
         panels.register("space", views.space_panel)
         register_flaggable(flaggable.FORUM_POST)
         register_contributions(selectors.contributions)
+        for kind in search.SEARCHABLE:
+            register_searchable(kind)
 
         def readable(user: Any, ids: list[int]) -> Iterable[int]:
             return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)

@@ -17,7 +17,7 @@ from tandem.moderation.services import flag_add
 from tandem.notifications.models import Notification
 from tandem.notifications.services import no_email
 
-from . import services
+from . import search, services
 from .models import PinScope, Post, ReadState, State, Topic, WatchLevel
 
 # (key, space, author, days ago, kind, title, opening)
@@ -192,4 +192,6 @@ def _seed(context: dict[str, Any]) -> None:
     Topic.objects.filter(pk__in=[t.pk for t in topics.values()]).update(
         last_posted_at=Subquery(latest.values("created_at")[:1])
     )
+    for post in Post.objects.select_related("topic").filter(topic__in=topics.values()):
+        search.put(post)  # with the dates set above
     context["topics"] = topics

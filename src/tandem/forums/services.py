@@ -25,6 +25,7 @@ from tandem.moderation.registry import flaggable
 from tandem.moderation.services import approval_request
 from tandem.notifications.services import notify
 
+from . import search
 from .access import can_read
 from .models import PinScope, Post, ReadState, Revision, State, Topic, TopicKind, Watch, WatchLevel
 
@@ -97,6 +98,7 @@ def topic_start(
             topic=topic, number=1, author=actor, body=body, html=render(body), state=state
         )
         _watch_default(actor.pk, topic)
+        search.put(post)
         log_action(actor, "forum_topic.started", space, {"title": topic.title},
                    scope=space.programme)  # fmt: skip
         if pending:
@@ -139,6 +141,7 @@ def reply_add(*, actor: Any, topic: Topic, body: str, parent: Post | None = None
         Topic.objects.filter(pk=topic.pk).update(last_number=number)
         topic.last_number = number
         _watch_default(actor.pk, topic)
+        search.put(post)
         if pending:
             approval_request(flaggable=_flaggable(), target=post)
         else:
@@ -274,9 +277,11 @@ def post_edit(*, actor: Any, post: Post, body: str, title: str | None = None) ->
         )  # fmt: skip
         post.body, post.html, post.edited_at = body, render(body), timezone.now()
         post.save(update_fields=["body", "html", "edited_at"])
+        search.put(post)
         if new_title is not None and new_title != topic.title:
             topic.title = new_title
             Topic.objects.filter(pk=topic.pk).update(title=new_title)
+            search.topic_changed(topic)
         if post.author_id != actor.pk:
             log_action(actor, "forum_post.edited_by_moderator", topic.space,
                        {"title": topic.title}, scope=topic.space.programme)  # fmt: skip
@@ -295,11 +300,14 @@ def post_delete(*, actor: Any, post: Post) -> bool:
         if post.number == 1 and not topic.posts.exclude(pk=post.pk).exists():
             log_action(actor, "forum_topic.deleted", topic.space, {"title": topic.title},
                        scope=topic.space.programme)  # fmt: skip
+            search.topic_gone([post.pk])
             topic.delete()
             return True
         was_shown = post.state == State.VISIBLE
         post.revisions.all().delete()
         Post.objects.filter(pk=post.pk).update(state=State.DELETED, body="", html="")
+        post.state = State.DELETED
+        search.put(post)
         if was_shown and post.number > 1:
             Topic.objects.filter(pk=topic.pk, reply_count__gt=0).update(
                 reply_count=F("reply_count") - 1
@@ -351,6 +359,8 @@ def topic_move(*, actor: Any, topic: Topic, space: Space) -> None:
         Topic.objects.filter(pk=topic.pk).update(
             space=space, pin_scope="" if topic.pin_scope == PinScope.SPACE else topic.pin_scope
         )
+        topic.space = space
+        search.topic_changed(topic)
         log_action(actor, "forum_topic.moved", space,
                    {"title": topic.title, "from": topic.space.name}, scope=space.programme)  # fmt: skip
 
