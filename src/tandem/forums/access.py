@@ -45,9 +45,7 @@ def topic_for(viewer: Any, pk: Any) -> Topic:
         visible_topics(viewer).select_related("space", "space__parent", "author__handle"), pk=pk
     )
     topic.can_moderate = moderated_spaces(viewer).filter(pk=topic.space_id).exists()  # type: ignore[attr-defined]
-    topic.can_post = topic.space_id in set(  # type: ignore[attr-defined]
-        member_space_ids(viewer).filter(pk=topic.space_id).values_list("pk", flat=True)
-    )
+    topic.can_post = member_space_ids(viewer).filter(pk=topic.space_id).exists()  # type: ignore[attr-defined]
     topic.runs_community = topic.can_moderate and runs_community(viewer, topic.space.programme_id)  # type: ignore[attr-defined]
     return topic
 

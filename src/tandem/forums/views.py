@@ -55,9 +55,8 @@ def topic_list(request: HttpRequest, pk: int) -> HttpResponse:
     space = _readable_space(request, pk)
     show = request.GET.get("show", "latest")
     show = show if show in SHOWS else "latest"
-    page = Paginator(selectors.topics_in(request.user, space, show=show), 30).get_page(
-        request.GET.get("page")
-    )
+    topics = selectors.topics_in(request.user, space, show=show)
+    page = Paginator(topics, selectors.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
     selectors.annotate_unread(list(page.object_list))
     return render(
         request, "forums/topic_list.html",
