@@ -105,8 +105,13 @@ def test_a_month_of_mentoring(
     mentor.get_by_label("Reality: where are things now?").fill("Four students answer everything.")
     mentor.get_by_role("button", name="Save to the shared record").click()
     expect(mentor.get_by_text("The shared record is saved.")).to_be_visible()
-    mentor.get_by_role("textbox", name="My private notes").fill(PRIVATE)
-    expect(mentor.locator("#note-status")).to_contain_text("Saved at")  # autosaved
+    # Autosaved 1.5 s after typing stops: wait for that request, however slow the machine.
+    with mentor.expect_response(
+        lambda r: r.url.endswith("/private/") and r.request.method == "POST", timeout=30_000
+    ) as saved:
+        mentor.get_by_role("textbox", name="My private notes").fill(PRIVATE)
+    assert saved.value.ok
+    expect(mentor.locator("#note-status")).to_contain_text("Saved at")
     mentor.get_by_role("textbox", name="Action point").fill("Send the breakout-roles article")
     mentor.get_by_role("button", name="Add the action point").click()
     expect(mentor.get_by_text("Action point added.")).to_be_visible()
