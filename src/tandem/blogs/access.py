@@ -3,6 +3,7 @@ notification and page. A post one may not read is a 404, like no post."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -35,3 +36,8 @@ def own_post(user: Any, pk: Any) -> Post:
 
 def can_see(user: Any, post: Post) -> bool:
     return visible_posts(user).filter(pk=post.pk).exists()
+
+
+def visible_ids(user: Any, ids: list[int]) -> Iterable[int]:
+    """The ids among ``ids`` that ``user`` may read (notification and search checks)."""
+    return visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)

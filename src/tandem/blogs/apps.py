@@ -1,6 +1,3 @@
-from collections.abc import Iterable
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -27,10 +24,11 @@ class BlogsConfig(AppConfig):
         register_contributions(selectors.contributions)
         register_searchable(search.SEARCHABLE)
 
-        def readable(user: Any, ids: list[int]) -> Iterable[int]:
-            return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
-
-        register_kind(Kind("blogs.mention", _("Someone mentions me"), Channel.INSTANT, readable))
         register_kind(
-            Kind("blogs.comment", _("Comments on my blog posts"), Channel.DIGEST, readable)
+            Kind("blogs.mention", _("Someone mentions me"), Channel.INSTANT, access.visible_ids)
+        )
+        register_kind(
+            Kind(
+                "blogs.comment", _("Comments on my blog posts"), Channel.DIGEST, access.visible_ids
+            )
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.search import index
 from tandem.search.registry import Searchable
 
-from .access import visible_posts
+from .access import visible_ids
 from .models import Post
 
 KIND = "blog-post"
@@ -35,14 +34,10 @@ def remove(post_id: int) -> None:
     index.entry_remove(kind=KIND, object_id=post_id)
 
 
-def _readable(user: Any, ids: list[int]) -> Iterable[int]:
-    return visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
-
-
 SEARCHABLE = Searchable(
     KIND,
     _("Blog post"),
-    _readable,
+    visible_ids,
     lambda: Post.objects.select_related("author").iterator(),
     describe,
 )

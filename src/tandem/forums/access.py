@@ -5,6 +5,7 @@ else is the same 404 as a topic that does not exist."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -66,3 +67,8 @@ def moderated_topic(viewer: Any, pk: Any) -> Topic:
     if not topic.can_moderate:  # type: ignore[attr-defined]
         raise deny()
     return topic
+
+
+def visible_ids(user: Any, ids: list[int]) -> Iterable[int]:
+    """The ids among ``ids`` that ``user`` may read (notification and search checks)."""
+    return visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)

@@ -1,6 +1,3 @@
-from collections.abc import Iterable
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -28,13 +25,10 @@ class ForumsConfig(AppConfig):
         for kind in search.SEARCHABLE:
             register_searchable(kind)
 
-        def readable(user: Any, ids: list[int]) -> Iterable[int]:
-            return access.visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
-
         for key, label, channel in [
             ("forums.mention", _("Someone mentions me in a discussion"), Channel.INSTANT),
             ("forums.replied", _("Replies to my discussion posts"), Channel.INSTANT),
             ("forums.reply", _("New posts in discussions I follow"), Channel.DIGEST),
             ("forums.topic", _("New discussions in spaces I follow"), Channel.DIGEST),
         ]:
-            register_kind(Kind(key, label, channel, readable))
+            register_kind(Kind(key, label, channel, access.visible_ids))

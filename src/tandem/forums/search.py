@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.search import index
 from tandem.search.registry import Searchable
 
-from .access import visible_posts
+from .access import visible_ids
 from .models import Post, State, Topic
 
 TOPIC, REPLY = "forum-topic", "forum-reply"
@@ -52,10 +52,6 @@ def topic_gone(post_ids: list[int]) -> None:
         index.entries_remove(kind=kind, object_ids=post_ids)
 
 
-def _readable(user: Any, ids: list[int]) -> Iterable[int]:
-    return visible_posts(user).filter(pk__in=ids).values_list("pk", flat=True)
-
-
 def _all(number_one: bool) -> Iterator[Post]:
     qs = Post.objects.exclude(state=State.DELETED).select_related("topic")
     qs = qs.filter(number=1) if number_one else qs.exclude(number=1)
@@ -63,6 +59,6 @@ def _all(number_one: bool) -> Iterator[Post]:
 
 
 SEARCHABLE = [
-    Searchable(TOPIC, _("Discussion"), _readable, lambda: _all(True), describe),
-    Searchable(REPLY, _("Reply in a discussion"), _readable, lambda: _all(False), describe),
+    Searchable(TOPIC, _("Discussion"), visible_ids, lambda: _all(True), describe),
+    Searchable(REPLY, _("Reply in a discussion"), visible_ids, lambda: _all(False), describe),
 ]

@@ -165,18 +165,28 @@ def space_watch_level(viewer: Any, space: Space) -> str:
     )
 
 
-def page_of_post(topic: Topic, viewer: Any, number: int) -> tuple[int, Post | None]:
+def post_numbered(topic: Topic, raw: Any) -> Post | None:
+    """The topic's post with this number (as typed in a form or address), if any."""
+    text = str(raw or "")
+    if not text.isdigit() or len(text) > 9:
+        return None
+    return (
+        Post.objects.filter(topic=topic, number=int(text)).select_related("author__handle").first()
+    )
+
+
+def page_of_post(topic: Topic, viewer: Any, number: int) -> int:
     """Which page shows post ``number`` (its thread's page)."""
     post = _posts(topic, viewer).filter(number=number).first()
     if post is None:
-        return 1, None
+        return 1
     top_number = (
         Post.objects.filter(pk=post.parent_id).values_list("number", flat=True).first()
         if post.parent_id
         else post.number
     ) or post.number
     before = _posts(topic, viewer).filter(parent__isnull=True, number__lt=top_number).count()
-    return before // THREADS_PER_PAGE + 1, post
+    return before // THREADS_PER_PAGE + 1
 
 
 def first_unread(topic: Topic, viewer: Any) -> int:

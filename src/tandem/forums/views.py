@@ -27,7 +27,7 @@ from tandem.moderation.services import content_set_shown
 from . import selectors, services
 from .access import moderated_topic, post_in, topic_for
 from .forms import EditForm, PinForm, ReplyForm, TopicForm, WatchForm
-from .models import Post, State, Topic, WatchLevel
+from .models import State, Topic, WatchLevel
 
 SHOWS = {"latest", "unanswered", "watching"}
 
@@ -106,20 +106,17 @@ def _topic_page(
     replying_to = None
     if form is None:
         initial: dict[str, Any] = {}
-        target = request.GET.get("reply_to") or request.GET.get("quote")
-        if target and target.isdigit() and len(target) < 10:
-            replying_to = (
-                Post.objects.filter(topic=topic, number=int(target), state=State.VISIBLE)
-                .select_related("author__handle")
-                .first()
-            )
-        if replying_to is not None:
+        target = selectors.post_numbered(
+            topic, request.GET.get("reply_to") or request.GET.get("quote")
+        )
+        if target is not None and target.state == State.VISIBLE:
+            replying_to = target
             initial["parent"] = replying_to.number
             if request.GET.get("quote"):
                 initial["body"] = _quote(replying_to)
         form = ReplyForm(initial=initial)
-    elif form.data.get("parent", "").isdigit():
-        replying_to = Post.objects.filter(topic=topic, number=int(form.data["parent"])).first()
+    else:
+        replying_to = selectors.post_numbered(topic, form.data.get("parent"))
     if data.highest_shown > data.last_read:
         services.read_mark(user=request.user, topic=topic, number=data.highest_shown)
     return render(
@@ -146,7 +143,7 @@ def topic(request: HttpRequest, pk: int) -> HttpResponse:
 def post_link(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """A post's permanent address: the page of the topic that shows it."""
     found = topic_for(request.user, pk)
-    page, _post = selectors.page_of_post(found, request.user, number)
+    page = selectors.page_of_post(found, request.user, number)
     suffix = f"?page={page}" if page > 1 else ""
     return redirect(f"{services.topic_url(found)}{suffix}#p-{number}")
 
@@ -157,9 +154,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     found = topic_for(request.user, pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
-        parent = None
-        if form.cleaned_data["parent"]:
-            parent = Post.objects.filter(topic=found, number=form.cleaned_data["parent"]).first()
+        parent = selectors.post_numbered(found, form.cleaned_data["parent"])
         try:
             post = services.reply_add(
                 actor=request.user, topic=found, body=form.cleaned_data["body"], parent=parent
