@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -29,6 +29,9 @@ from tandem.messaging import services as messaging
 from tandem.moderation.models import ReviewItem
 from tandem.moderation.registry import flaggable
 from tandem.moderation.services import flag_add
+from tandem.newsletter import services as newsletter
+from tandem.newsletter.models import Issue, IssueState
+from tandem.newsletter.tokens import unsubscribe_path
 from tandem.notifications.models import Notification
 from tandem.notifications.tokens import unsubscribe_token
 from tandem.programmes.models import Membership
@@ -37,7 +40,7 @@ from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
-    "notifications", "community", "blogs", "forums", "moderation", "search",
+    "notifications", "community", "blogs", "forums", "moderation", "search", "newsletter",
 }  # fmt: skip
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
@@ -68,6 +71,19 @@ def _group(world: World) -> int:
     community.member_invite(actor=world.facilitator, space=space, user=world.mentee)
     community.space_join(actor=world.mentee, space=space)
     return space.pk
+
+
+def _issue(world: World, *, sent: bool) -> int:
+    """A newsletter issue of the programme's community: sent, or a draft."""
+    root = _community(world)
+    state = IssueState.SENT if sent else IssueState.DRAFT
+    existing = Issue.objects.filter(community=root, state=state).first()
+    if existing:
+        return existing.pk
+    issue = newsletter.issue_draft(actor=world.facilitator, community=root, month=date(2026, 10, 1))
+    if sent:
+        Issue.objects.filter(pk=issue.pk).update(state=IssueState.SENT, sent_at=timezone.now())
+    return issue.pk
 
 
 def _community_row(world: World) -> list[int]:
@@ -481,6 +497,34 @@ CASES: dict[str, Case] = {
         lambda w: reverse("community:member_action", args=_community_row(w)),
         "post",
         allowed="lead",
+    ),
+    "newsletter:archive": Case(
+        PROTECTED, lambda w: reverse("newsletter:archive", args=[_community(w).pk])
+    ),
+    "newsletter:subscription": Case(
+        PROTECTED, lambda w: reverse("newsletter:subscription", args=[_community(w).pk]), "post"
+    ),
+    "newsletter:new": Case(
+        PROTECTED,
+        lambda w: reverse("newsletter:new", args=[_community(w).pk]),
+        "post",
+        allowed="facilitator",
+    ),
+    "newsletter:issue": Case(
+        PROTECTED, lambda w: reverse("newsletter:issue", args=[_issue(w, sent=True)])
+    ),
+    **{
+        f"newsletter:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"newsletter:{n}", args=[_issue(w, sent=False)]),
+            method,
+            allowed="facilitator",
+        )
+        for name, method in [("edit", "get"), ("send", "post"), ("discard", "post")]
+    },
+    "newsletter:unsubscribe": Case(
+        PUBLIC,
+        lambda w: unsubscribe_path(w.mentee.pk, _community(w).pk),
     ),
     "search:search": Case(OWN, lambda w: reverse("search:search") + "?q=quiet"),
     "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),

@@ -1,18 +1,24 @@
 """The community in a real browser: a member joins a space, shares a reflection
 there mentioning someone, who is notified, opens it and replies; a member flags
 a discussion reply, a moderator hides it from the review queue and its writer
-is told. Every page is checked with axe-core, on a desktop and a phone."""
+is told; a facilitator writes the month's newsletter from its highlights and
+sends it, and a member reads it from the e-mail's link. Every page is checked with axe-core, on a desktop and a phone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tandem.blogs.models import Post
+from tandem.newsletter import selectors
+from tandem.newsletter.models import Issue
 
 from .conftest import DESKTOP, PHONE, follow, open_menu, sign_in
 from .test_journeys import checked, sign_out
@@ -121,4 +127,55 @@ def test_a_member_flags_a_reply_and_a_moderator_hides_it(
     expect(note).to_contain_text("Please repost it without her name.")
     note.click()
     expect(page.get_by_text("Hidden from others until a moderator restores it.")).to_be_visible()
+    checked(page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_facilitator_sends_the_newsletter(
+    demo: None, new_page: Callable[..., Page], viewport: dict[str, int]
+) -> None:
+    page = new_page(viewport)
+    sign_in(page, "facilitator@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Community"))
+    follow(page, page.get_by_role("link", name="All issues"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Newsletter")
+    checked(page)
+    month = timezone.localdate().strftime("%Y-%m")
+    page.get_by_label("Highlights of").select_option(month)
+    page.get_by_role("button", name="Start a draft").click()
+    expect(page.get_by_text("Here is a draft from the month's highlights.")).to_be_visible()
+    checked(page)
+    body = page.get_by_label("Newsletter")
+    expect(body).to_contain_text("## Most discussed")
+    body.press("Control+Home")
+    body.press_sequentially("Kia ora koutou, a short note before the highlights.\n\n")
+    page.get_by_label("Subject").fill("Remote Teachers: this month's highlights")
+    page.get_by_role("button", name="Save and preview").click()
+    expect(page.get_by_role("heading", name="Preview of a draft")).to_be_visible()
+    expect(page.get_by_role("heading", name="Most discussed")).to_be_visible()
+    checked(page)
+    recipients = Issue.objects.get(subject="Remote Teachers: this month's highlights")
+    expected = set(selectors.recipients(recipients.community).values_list("email", flat=True))
+    mail.outbox.clear()
+    page.get_by_role("button", name="Send the newsletter").click()
+    expect(
+        page.get_by_text(f"E-mailed to {len(expected)} of {len(expected)} members.")
+    ).to_be_visible()
+    checked(page)
+    sent = [m for m in mail.outbox if m.subject == "Remote Teachers: this month's highlights"]
+    assert sorted(m.to[0] for m in sent) == sorted(expected)  # each once
+    assert "mentee@demo.test" in expected
+    letter = next(m for m in sent if m.to[0] == "mentee@demo.test")
+    assert "a short note before the highlights" in letter.body
+    web = re.search(r"Read it on the web: \S+(/newsletter/\d+/)", letter.body)
+    assert web is not None, letter.body
+    sign_out(page)
+
+    sign_in(page, "mentee@demo.test", "tandem-demo")
+    page.goto(web.group(1))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Remote Teachers: this month's highlights"
+    )
+    expect(page.get_by_text("a short note before the highlights")).to_be_visible()
     checked(page)

@@ -12,17 +12,19 @@ class BlogsConfig(AppConfig):
         from tandem.core import demo as demo_steps
         from tandem.core import navigation, panels
         from tandem.moderation.registry import register_contributions
+        from tandem.newsletter.highlights import register_source
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
         from tandem.search.registry import register_searchable
 
-        from . import access, audit_verbs, demo, nav, search, selectors, views  # noqa: F401
+        from . import access, audit_verbs, demo, nav, newsletter, search, selectors, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
         panels.register("space", views.space_panel)
         register_contributions(selectors.contributions)
         register_searchable(search.SEARCHABLE)
+        register_source(newsletter.most_engaged, order=30)
 
         register_kind(
             Kind("blogs.mention", _("Someone mentions me"), Channel.INSTANT, access.visible_ids)

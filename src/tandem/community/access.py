@@ -92,6 +92,11 @@ def community_programme_ids(user: Any) -> QuerySet[Space, Any]:
     ).values("programme_id")
 
 
+def community_wide_spaces(community: Space) -> QuerySet[Space]:
+    """The spaces every member of ``community`` may read: itself and its open groups."""
+    return Space.objects.filter(Q(pk=community.pk) | Q(parent=community, kind=SpaceKind.OPEN))
+
+
 def moderated_spaces(user: Any) -> QuerySet[Space]:
     if not getattr(user, "is_authenticated", False):
         return Space.objects.none()

@@ -14,12 +14,14 @@ class CommunityConfig(AppConfig):
 
         from tandem.core import demo as demo_steps
         from tandem.core import navigation, visibility
+        from tandem.newsletter.highlights import register_source
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
 
-        from . import access, audit_verbs, demo, nav  # noqa: F401
+        from . import access, audit_verbs, demo, nav, newsletter  # noqa: F401
 
         demo_steps.register(demo.seed, order=70)
+        register_source(newsletter.new_members, order=40)
         navigation.register(nav.community_items)
         visibility.register_audience("groups", access.readable_space_ids)
         visibility.register_audience("programmes", access.community_programme_ids)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from tandem.programmes.models import MembershipStatus
@@ -43,22 +44,27 @@ def groups_in(community: Space, user: Any) -> list[Space]:
     return groups
 
 
-def active_count(space: Space) -> int:
+def member_user_ids(space: Space) -> QuerySet[Any, Any]:
+    """Everyone taking part in ``space`` (user ids): its active rows and, for the
+    community, everyone active in its programme, less anyone banned from it."""
+    rows = SpaceMember.objects.filter(space=space)
+    taking_part = Q(pk__in=rows.filter(status=MemberStatus.ACTIVE).values("user_id"))
     if space.parent_id is None:
-        from_programme = space.programme.memberships.filter(status=MembershipStatus.ACTIVE).values(
-            "user_id"
+        taking_part |= Q(
+            pk__in=space.programme.memberships.filter(status=MembershipStatus.ACTIVE).values(
+                "user_id"
+            )
         )
-        return (
-            SpaceMember.objects.filter(space=space, status=MemberStatus.ACTIVE)
-            .exclude(user_id__in=from_programme)
-            .count()
-            + from_programme.exclude(
-                user_id__in=SpaceMember.objects.filter(
-                    space=space, status=MemberStatus.BANNED
-                ).values("user_id")
-            ).count()
-        )
-    return space.members.filter(status=MemberStatus.ACTIVE).count()
+    return (
+        get_user_model()
+        .objects.filter(taking_part)
+        .exclude(pk__in=rows.filter(status=MemberStatus.BANNED).values("user_id"))
+        .values("pk")
+    )
+
+
+def active_count(space: Space) -> int:
+    return member_user_ids(space).count()
 
 
 def moderators_of(space: Space) -> QuerySet[SpaceMember]:

@@ -12,16 +12,18 @@ class ForumsConfig(AppConfig):
         from tandem.core import demo as demo_steps
         from tandem.core import panels
         from tandem.moderation.registry import register_contributions, register_flaggable
+        from tandem.newsletter.highlights import register_source
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
         from tandem.search.registry import register_searchable
 
-        from . import access, audit_verbs, demo, flaggable, search, selectors, views  # noqa: F401
+        from . import access, audit_verbs, demo, flaggable, newsletter, search, selectors, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=72)
         panels.register("space", views.space_panel)
         register_flaggable(flaggable.FORUM_POST)
         register_contributions(selectors.contributions)
+        register_source(newsletter.most_discussed, order=20)
         for kind in search.SEARCHABLE:
             register_searchable(kind)
 

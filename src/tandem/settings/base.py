@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "tandem.moderation",
     "tandem.forums",
     "tandem.blogs",
+    "tandem.newsletter",
 ]
 
 MIDDLEWARE = [
