@@ -138,6 +138,7 @@ def test_a_facilitator_sends_the_newsletter(
     sign_in(page, "facilitator@demo.test", "tandem-demo")
     open_menu(page)
     follow(page, page.get_by_role("link", name="Community"))
+    checked(page)
     follow(page, page.get_by_role("link", name="All issues"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Newsletter")
     checked(page)

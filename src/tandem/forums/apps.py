@@ -17,9 +17,20 @@ class ForumsConfig(AppConfig):
         from tandem.notifications.models import Channel
         from tandem.search.registry import register_searchable
 
-        from . import access, audit_verbs, demo, flaggable, newsletter, search, selectors, views  # noqa: F401
+        from . import (  # noqa: F401
+            access,
+            audit_verbs,
+            demo,
+            demo_scale,
+            flaggable,
+            newsletter,
+            search,
+            selectors,
+            views,
+        )
 
         demo_steps.register(demo.seed, order=72)
+        demo_steps.register_scale(demo_scale.seed_scale, name="community", order=60)
         panels.register("space", views.space_panel)
         register_flaggable(flaggable.FORUM_POST)
         register_contributions(selectors.contributions)

@@ -25,4 +25,4 @@ class MentoringConfig(AppConfig):
             weak=False, dispatch_uid="mentoring-cadence-refresh",
         )  # fmt: skip
         demo_steps.register(demo.seed, order=40)
-        demo_steps.register_scale(demo_scale.seed_scale, order=40)
+        demo_steps.register_scale(demo_scale.seed_scale, name="mentoring", order=40)

@@ -89,9 +89,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale", type=int, default=0, help="Synthetic programmes of 1,000 members."
         )
+        parser.add_argument(
+            "--only", default="",
+            help=f"With --scale: only these scale steps, comma-separated ({', '.join(demo.scale_step_names())}).",
+        )  # fmt: skip
         parser.add_argument("--quiet", action="store_true")
 
-    def handle(self, *args: Any, reset: bool, scale: int, quiet: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, reset: bool, scale: int, only: str, quiet: bool, **options: Any
+    ) -> None:
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         started = time.perf_counter()
@@ -105,8 +111,15 @@ class Command(BaseCommand):
             if scale < 0 or scale > 1000:
                 self.stderr.write("--scale takes 1 to 1000.")
                 return
+            steps = {name.strip() for name in only.split(",") if name.strip()} or None
+            unknown = (steps or set()) - set(demo.scale_step_names())
+            if unknown:
+                self.stderr.write(f"Unknown scale steps: {', '.join(sorted(unknown))}.")
+                return
             synthetic(scale)
-            demo.run_scale_steps({"scale": scale, "password_hash": make_password(DEMO_PASSWORD)})
+            demo.run_scale_steps(
+                {"scale": scale, "password_hash": make_password(DEMO_PASSWORD)}, only=steps
+            )
         if not quiet:
             self.stdout.write(f"Seeded in {time.perf_counter() - started:.1f}s.")
             print_logins(self.stdout)
