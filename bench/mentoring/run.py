@@ -12,32 +12,18 @@ count of each page. Target: p95 < 150 ms at 20 users.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 TARGET_P95_MS = 150
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"server did not answer at {url}")
 
 
 def main() -> int:
@@ -50,6 +36,15 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-mentoring-") as tmpdir:
+        from load import (
+            page_figures,
+            print_pages,
+            run_locust,
+            session_for,
+            start_server,
+            wait_for,
+            warm,
+        )
         from run import free_port, prepare_environment, rss_of_tree, stop_server  # bench/run.py
 
         os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
@@ -59,8 +54,6 @@ def main() -> int:
 
         django.setup()
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-        from django.contrib.sessions.backends.db import SessionStore
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
@@ -88,14 +81,6 @@ def main() -> int:
         )
         from tandem.accounts.models import User
 
-        def session_for(user: User) -> str:
-            store = SessionStore()
-            store[SESSION_KEY] = str(user.pk)
-            store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-            store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-            store.create()
-            return str(store.session_key)
-
         mentors = list(User.objects.filter(pk__in=mentor_ids))
         caseload_size = Participant.objects.filter(user=mentors[0], role="mentor").count()
         setup = {"mentors": [session_for(m) for m in mentors], "lead": session_for(lead),
@@ -119,33 +104,19 @@ def main() -> int:
         connection.close()
 
         port = free_port()
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tandem.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"],
-            env=env, cwd=ROOT,
-        )  # fmt: skip
+        server = start_server(port, args.workers)
         try:
             wait_for(f"http://127.0.0.1:{port}/accounts/login/")
             # Warm both workers (templates compiled, connections open) before measuring.
-            for url in [u for _user, u in pages.values()] * 6:
-                cookie = setup["lead"] if "programmes" in url else setup["mentors"][0]
-                request = urllib.request.Request(
-                    f"http://127.0.0.1:{port}{url}", headers={"Cookie": f"sessionid={cookie}"}
-                )
-                urllib.request.urlopen(request, timeout=30).read()
-            prefix = Path(tmpdir) / "locust"
-            subprocess.run(
-                [sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name("locustfile.py")),
-                 "--headless", "-u", str(args.users), "-r", str(args.users), "-t", f"{args.seconds}s",
-                 "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
-                 "--loglevel", "WARNING"],
-                env={**env, "TANDEM_BENCH_COOKIES": json.dumps(setup)}, check=False,
+            warm(port, [(u, setup["lead"] if "programmes" in u else setup["mentors"][0])
+                        for _user, u in pages.values()])  # fmt: skip
+            rows = run_locust(
+                Path(__file__).with_name("locustfile.py"), port, users=args.users,
+                seconds=args.seconds, setup=setup, tmpdir=Path(tmpdir),
             )  # fmt: skip
             rss_mb = rss_of_tree([server.pid])
         finally:
             stop_server(server)
-        rows = list(csv.DictReader((prefix.parent / "locust_stats.csv").open()))
 
     results = {
         "database": database, "python": platform.python_version(),
@@ -153,21 +124,12 @@ def main() -> int:
         "seed": {"scale": args.scale, "seconds": round(seed_seconds, 1)},
         "caseload_size": caseload_size, "users": args.users, "seconds": args.seconds,
         "server": f"uvicorn, {args.workers} workers", "server_rss_mb": rss_mb,
-        "pages": [
-            {"page": r["Name"], "requests": int(r["Request Count"]), "failures": int(r["Failure Count"]),
-             "median_ms": float(r["50%"]), "p95_ms": float(r["95%"]), "max_ms": round(float(r["Max Response Time"]), 1),
-             "rps": round(float(r["Requests/s"]), 1), "queries": queries.get(r["Name"])}
-            for r in rows if r["Name"] != "Aggregated"
-        ],
+        "pages": page_figures(rows, queries),
         "target": f"p95 < {TARGET_P95_MS} ms at {args.users} concurrent users",
     }  # fmt: skip
     print(f"Mentoring under load on {database}: {args.users} users for {args.seconds} s, "
           f"caseload {caseload_size}, seeded in {results['seed']['seconds']} s")  # fmt: skip
-    print(f"{'page':42} {'reqs':>6} {'fail':>5} {'p50':>7} {'p95':>7} {'queries':>8}")
-    for p in results["pages"]:
-        print(
-            f"{p['page']:42} {p['requests']:>6} {p['failures']:>5} {p['median_ms']:>5} ms {p['p95_ms']:>5} ms {p['queries']!s:>8}"
-        )
+    print_pages(results["pages"])
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

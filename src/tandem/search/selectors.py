@@ -4,7 +4,8 @@ The database ranks candidates (PostgreSQL ``to_tsquery`` with ``ts_rank``;
 SQLite FTS5 with ``bm25``; English stemming on both), after a coarse filter to the spaces the
 person reads; then each kind's own visibility check (the one its lists use)
 keeps only what they may read. At most ``CANDIDATES`` best matches are
-considered, so a query costs the same however large the community."""
+considered, ranked among the newest ``RECENT`` matches, so a query costs the
+same however large the community."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from .models import SearchEntry
 from .registry import searchable
 
 CANDIDATES = 400
+RECENT = 2000
 PER_PAGE = 20
 WORD = re.compile(r"\w+", re.UNICODE)
 WHEN = {"month": 31, "year": 366}
@@ -68,25 +70,32 @@ def _prefiltered(
 
 
 def _candidates(terms: list[str], base: QuerySet[SearchEntry]) -> list[int]:
-    # Every word must match; the last may be the start of a word (as one types).
+    """The best ``CANDIDATES`` entry ids, best first. Every word must match; the
+    last may be the start of a word (as one types). Only the newest ``RECENT``
+    matches are ranked, so a word found in half a million posts costs no more
+    than a rare one."""
     if connection.vendor == "postgresql":
         raw = " & ".join([*terms[:-1], f"{terms[-1]}:*"])  # words only: no operators
         tsquery = SearchQuery(raw, search_type="raw", config=config())
+        newest = base.filter(vector=tsquery).order_by("-pk").values("pk")[:RECENT]
         return list(
-            base.filter(vector=tsquery)
+            SearchEntry.objects.filter(pk__in=newest)
             .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", "-created_at")
+            .order_by("-rank", "-pk")
             .values_list("pk", flat=True)[:CANDIDATES]
         )
     match = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
-    inner, params = base.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608 - Django's own SQL
-            f"AND rowid IN ({inner}) ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT %s",
-            [match.strip(), *params, CANDIDATES],
+            "SELECT rowid, bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY rowid DESC LIMIT %s",
+            [match.strip(), RECENT],
         )
-        return [row[0] for row in cursor.fetchall()]
+        scored = cursor.fetchall()
+    allowed = set(base.filter(pk__in=[pk for pk, _score in scored]).values_list("pk", flat=True))
+    # bm25: lower is better; a stable sort keeps the newest first among equals
+    ranked = sorted(scored, key=lambda row: row[1])
+    return [pk for pk, _score in ranked if pk in allowed][:CANDIDATES]
 
 
 def _readable(viewer: Any, entries: list[SearchEntry]) -> list[SearchEntry]:
@@ -129,11 +138,14 @@ def search(
         return Results([], 0, 1, 0, False)
     base = _prefiltered(viewer, kind=kind, space_id=space_id, when=when)
     ids = _candidates(terms, base)
-    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids)}
+    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids).only("kind", "object_id")}
     ranked = _readable(viewer, [entries[pk] for pk in ids if pk in entries])
     pages = max((len(ranked) + PER_PAGE - 1) // PER_PAGE, 1)
     page = min(max(page, 1), pages)
-    shown = ranked[(page - 1) * PER_PAGE : page * PER_PAGE]
+    shown_ids = [e.pk for e in ranked[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    full = SearchEntry.objects.filter(pk__in=shown_ids).defer("vector").select_related("author")
+    by_pk = {e.pk: e for e in full}
+    shown = [by_pk[pk] for pk in shown_ids if pk in by_pk]
     hits = [
         Hit(e, str(spec.label) if (spec := searchable(e.kind)) else e.kind,
             snippet(e.body, terms))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.utils import timezone
 
 from tandem.core import periodic
@@ -19,3 +20,8 @@ class Command(BaseCommand):
             done = job(now)
             if options["verbosity"] > 1 or done:
                 self.stdout.write(f"{name}: {done}")
+        if connection.vendor == "sqlite":
+            # SQLite's advice: refresh the planner's statistics now and then (cheap when
+            # nothing changed), so queries over a growing community keep good plans.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")
