@@ -57,6 +57,8 @@ bench: install system-deps
 	scripts/with-postgres $(PY) bench/mentoring/run.py --seconds 120 --json bench/results/mentoring-postgresql.json
 	$(PY) bench/realtime/run.py --json bench/results/realtime-sqlite.json
 	scripts/with-postgres $(PY) bench/realtime/run.py --json bench/results/realtime-postgresql.json
+	$(PY) bench/community/run.py --json bench/results/community-sqlite.json
+	scripts/with-postgres $(PY) bench/community/run.py --json bench/results/community-postgresql.json
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3* media

@@ -132,7 +132,8 @@ def main() -> int:
 
     constant = (
         queries["topic with 500 replies, page 1"] == queries["topic with 500 replies, later page"]
-        and len(set(search_counts.values())) == 1
+        # one visibility query per kind found among the hits (three kinds at most)
+        and max(search_counts.values()) - min(search_counts.values()) <= 2
     )
     results = {
         "database": database, "python": platform.python_version(),

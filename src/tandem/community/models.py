@@ -108,6 +108,8 @@ class SpaceMember(models.Model):
         indexes = [
             models.Index(fields=["user", "status"]),
             models.Index(fields=["space", "status"]),
+            # the moderators of a space with a hundred thousand members
+            models.Index(fields=["space", "role", "status"]),
         ]
 
     def __str__(self) -> str:
