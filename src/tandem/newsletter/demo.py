@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from tandem.community.models import Space
+from tandem.core import richtext
 
-from . import services
+from . import highlights, services
 from .models import Delivery, DeliveryState, Issue, IssueState, Subscription
 
 SENT_BODY = """\
@@ -35,7 +36,7 @@ a photo of a paper-plate fraction wall.
 
 ## From members' blogs
 
-- Kiri Walker wrote about [the week the internet went out]({site}/blogs/kiri-walker/the-week-the-internet-went-out/)
+- Kiri Walker wrote about [the week the internet went out]({blackout})
   and how her class kept going on paper and the radio.
 
 ## Celebrations
@@ -73,14 +74,15 @@ def seed(context: dict[str, Any]) -> None:
     month_name = formats.date_format(last_month, "F")
     site = settings.TANDEM_SITE_URL
     body = SENT_BODY.format(
-        month=month_name, site=site,
-        satellite=site + _topic_path(community, "satellite"),
-        manipulatives=site + _topic_path(community, "manipulatives"),
+        month=month_name,
+        satellite=site + _link(community, "satellite"),
+        manipulatives=site + _link(community, "manipulatives"),
+        blackout=site + _link(community, "internet went out"),
     )  # fmt: skip
     sent_at = timezone.now() - timedelta(days=today.day - 1, hours=3)
     Issue.objects.filter(pk=sent.pk).update(
         subject=f"{community.name}: {month_name} highlights",
-        body=body, html=str(services.richtext.render(body)), state=IssueState.SENT,
+        body=body, html=str(richtext.render(body)), state=IssueState.SENT,
         sent_by=facilitator, send_started_at=sent_at, sent_at=sent_at,
         recipient_count=len(everyone) - len(declined),
     )  # fmt: skip
@@ -93,12 +95,11 @@ def seed(context: dict[str, Any]) -> None:
     )
 
 
-def _topic_path(community: Space, word: str) -> str:
-    from tandem.forums.models import Topic
-
-    topic = Topic.objects.filter(community=community, title__icontains=word).first()
-    return (
-        reverse("forums:topic", args=[topic.pk])
-        if topic
-        else reverse("community:space", args=[community.pk])
-    )
+def _link(community: Space, words: str) -> str:
+    """The address of a highlight of this month's demo activity whose title has ``words``."""
+    start, end = services.month_bounds(timezone.localdate().replace(day=1))
+    for section in highlights.sections(community, start, end):
+        for item in section.items:
+            if words in item.title.lower() and item.url:
+                return item.url
+    return reverse("community:space", args=[community.pk])
