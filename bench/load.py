@@ -4,6 +4,7 @@ its per-page figures."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -11,10 +12,53 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def arguments(doc: str | None, *, scale: int) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--scale", type=int, default=scale)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument("--json", type=Path)
+    return parser.parse_args()
+
+
+@dataclass
+class Seeded:
+    database: str
+    seconds: float
+    peak_rss_mb: float
+
+
+def seed_database(tmpdir: Path, *, scale: int, only: str = "") -> Seeded:
+    """Set Django up on a fresh database (SQLite in ``tmpdir`` unless DATABASE_URL),
+    migrate, run ``seed_demo --scale`` and gather planner statistics."""
+    from run import peak_rss_mb, prepare_environment  # bench/run.py
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
+    database = prepare_environment(tmpdir)
+    os.environ["TANDEM_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("seed_demo", quiet=True, scale=scale, only=only)
+    seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        # Fresh bulk inserts have no planner statistics yet (autovacuum on PostgreSQL
+        # and `manage.py tick`'s PRAGMA optimize on SQLite keep them fresh in use).
+        cursor.execute("ANALYZE")
+    return Seeded(database, round(seconds, 1), round(peak_rss_mb(), 1))
 
 
 def wait_for(url: str, seconds: float = 30) -> None:

@@ -12,7 +12,6 @@ and reports p50/p95 per page. Target: p95 < 150 ms at 20 users.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -29,33 +28,22 @@ QUERIES = ["satellite", "breakout rooms", "rubric", "whānau weekly plan", "radi
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
-    parser.add_argument("--json", type=Path)
-    args = parser.parse_args()
+    from load import (
+        arguments,
+        page_figures,
+        print_pages,
+        run_locust,
+        seed_database,
+        session_for,
+        start_server,
+        wait_for,
+        warm,
+    )
+    from run import free_port, rss_of_tree, stop_server  # bench/run.py
 
+    args = arguments(__doc__, scale=100)
     with tempfile.TemporaryDirectory(prefix="tandem-bench-community-") as tmpdir:
-        from load import (
-            page_figures,
-            print_pages,
-            run_locust,
-            session_for,
-            start_server,
-            wait_for,
-            warm,
-        )
-        from run import free_port, peak_rss_mb, prepare_environment, rss_of_tree, stop_server
-
-        os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
-        database = prepare_environment(Path(tmpdir))
-        os.environ["TANDEM_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        seeded = seed_database(Path(tmpdir), scale=args.scale, only="community")
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
@@ -64,15 +52,6 @@ def main() -> int:
         from tandem.community.models import MemberStatus, Space
         from tandem.forums.models import Post, Topic
 
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        call_command("seed_demo", quiet=True, scale=args.scale, only="community")
-        seed_seconds = time.perf_counter() - started
-        seed_rss = peak_rss_mb()
-        with connection.cursor() as cursor:
-            # Planner statistics for fresh bulk inserts (autovacuum on PostgreSQL and
-            # `manage.py tick`'s PRAGMA optimize on SQLite keep them fresh in use).
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         root = Space.objects.filter(
             parent__isnull=True, programme__slug__startswith="synthetic-community-"
         ).get()
@@ -136,10 +115,10 @@ def main() -> int:
         and max(search_counts.values()) - min(search_counts.values()) <= 2
     )
     results = {
-        "database": database, "python": platform.python_version(),
+        "database": seeded.database, "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "seed": {"scale": args.scale, "seconds": round(seed_seconds, 1),
-                 "peak_rss_mb": round(seed_rss, 1), **counts},
+        "seed": {"scale": args.scale, "seconds": seeded.seconds,
+                 "peak_rss_mb": seeded.peak_rss_mb, **counts},
         "users": args.users, "seconds": args.seconds,
         "server": f"uvicorn, {args.workers} workers", "server_rss_mb": rss_mb,
         "in_process_ms": in_process_ms, "search_queries_per_term": search_counts,
@@ -148,7 +127,7 @@ def main() -> int:
         "target": f"p95 < {TARGET_P95_MS} ms at {args.users} concurrent users",
     }  # fmt: skip
     print(
-        f"Community under load on {database}: {args.users} users for {args.seconds} s; "
+        f"Community under load on {seeded.database}: {args.users} users for {args.seconds} s; "
         f"{counts['members']:,} members, {counts['posts']:,} posts in {counts['topics']:,} "
         f"discussions, seeded in {results['seed']['seconds']} s"
     )

@@ -11,13 +11,11 @@ count of each page. Target: p95 < 150 ms at 20 users.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,34 +25,23 @@ TARGET_P95_MS = 150
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=10)
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
-    parser.add_argument("--json", type=Path)
-    args = parser.parse_args()
+    from load import (
+        arguments,
+        page_figures,
+        print_pages,
+        run_locust,
+        seed_database,
+        session_for,
+        start_server,
+        wait_for,
+        warm,
+    )
+    from run import free_port, rss_of_tree, stop_server  # bench/run.py
 
+    args = arguments(__doc__, scale=10)
     with tempfile.TemporaryDirectory(prefix="tandem-bench-mentoring-") as tmpdir:
-        from load import (
-            page_figures,
-            print_pages,
-            run_locust,
-            session_for,
-            start_server,
-            wait_for,
-            warm,
-        )
-        from run import free_port, prepare_environment, rss_of_tree, stop_server  # bench/run.py
-
-        os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.settings.base"
-        database = prepare_environment(Path(tmpdir))
-        os.environ["TANDEM_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
-        import django
-
-        django.setup()
+        seeded = seed_database(Path(tmpdir), scale=args.scale)
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
@@ -62,15 +49,6 @@ def main() -> int:
         from tandem.mentoring.models import Participant
         from tandem.programmes.models import Programme, Role
 
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        call_command("seed_demo", quiet=True, scale=args.scale)
-        seed_seconds = time.perf_counter() - started
-        if connection.vendor == "postgresql":
-            # Fresh bulk inserts have no planner statistics yet; autovacuum would
-            # gather them within minutes on a real server.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
         programme = Programme.objects.filter(slug__startswith="synthetic-mentoring-").get()
         lead = programme.memberships.get(roles__role=Role.PROGRAMME_LEAD).user
         TOTP.activate(lead, generate_totp_secret())
@@ -119,15 +97,15 @@ def main() -> int:
             stop_server(server)
 
     results = {
-        "database": database, "python": platform.python_version(),
+        "database": seeded.database, "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "seed": {"scale": args.scale, "seconds": round(seed_seconds, 1)},
+        "seed": {"scale": args.scale, "seconds": seeded.seconds},
         "caseload_size": caseload_size, "users": args.users, "seconds": args.seconds,
         "server": f"uvicorn, {args.workers} workers", "server_rss_mb": rss_mb,
         "pages": page_figures(rows, queries),
         "target": f"p95 < {TARGET_P95_MS} ms at {args.users} concurrent users",
     }  # fmt: skip
-    print(f"Mentoring under load on {database}: {args.users} users for {args.seconds} s, "
+    print(f"Mentoring under load on {seeded.database}: {args.users} users for {args.seconds} s, "
           f"caseload {caseload_size}, seeded in {results['seed']['seconds']} s")  # fmt: skip
     print_pages(results["pages"])
     if args.json:

@@ -18,11 +18,10 @@ from django.utils import timezone
 
 from tandem.community.models import MemberStatus, Space, SpaceKind, SpaceMember
 from tandem.core import richtext
+from tandem.programmes.demo_scale import synthetic_organisation
 from tandem.programmes.models import (
     Membership,
     MembershipRole,
-    Organisation,
-    OrganisationKind,
     Programme,
     ProgrammeStatus,
     Role,
@@ -95,10 +94,7 @@ def seed_scale(context: dict[str, Any]) -> None:
         .order_by("pk")
         .values_list("pk", flat=True)[: scale * 1000]
     )
-    organisation, _ = Organisation.objects.get_or_create(
-        slug="synthetic",
-        defaults={"name": "Synthetic Learning Network", "kind": OrganisationKind.PROVIDER},
-    )
+    organisation = synthetic_organisation()
     with transaction.atomic():
         programme = Programme.objects.create(
             organisation=organisation, name=f"Synthetic community {tag}",

@@ -15,11 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tandem.accounts.models import Profile, User
+from tandem.programmes.demo_scale import synthetic_organisation
 from tandem.programmes.models import (
     Membership,
     MembershipRole,
-    Organisation,
-    OrganisationKind,
     Programme,
     ProgrammeStatus,
     Role,
@@ -52,10 +51,7 @@ def seed_scale(context: dict[str, Any]) -> None:
     tag = uuid.uuid4().hex[:6]
     relationships_wanted = scale * 1000
     mentors_wanted = -(-relationships_wanted // CASELOAD)
-    organisation, _ = Organisation.objects.get_or_create(
-        slug="synthetic",
-        defaults={"name": "Synthetic Learning Network", "kind": OrganisationKind.PROVIDER},
-    )
+    organisation = synthetic_organisation()
     with transaction.atomic():
         programme = Programme.objects.create(
             organisation=organisation, name=f"Synthetic mentoring {tag}",

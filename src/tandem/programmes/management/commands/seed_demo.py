@@ -28,6 +28,7 @@ from tandem.programmes.demo_people import (
     PROGRAMME_DESCRIPTION,
     STAFF,
 )
+from tandem.programmes.demo_scale import synthetic_organisation
 from tandem.programmes.models import (
     Membership,
     MembershipRole,
@@ -204,10 +205,7 @@ def synthetic(scale: int, members_per_programme: int = 1000) -> int:
     password_hash = make_password(DEMO_PASSWORD)
     sectors = [s for s in Sector.values if s != Sector.OTHER]
     batch = uuid.uuid4().hex[:6]
-    organisation, _ = Organisation.objects.get_or_create(
-        slug="synthetic",
-        defaults={"name": "Synthetic Learning Network", "kind": OrganisationKind.PROVIDER},
-    )
+    organisation = synthetic_organisation()
     created = 0
     for p in range(scale):
         with transaction.atomic():
