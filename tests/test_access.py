@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -35,13 +36,17 @@ from tandem.newsletter.tokens import unsubscribe_path
 from tandem.notifications.models import Notification
 from tandem.notifications.tokens import unsubscribe_token
 from tandem.programmes.models import Membership
+from tandem.resources import services as resources
+from tandem.resources.models import Resource
 
 from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
     "notifications", "community", "blogs", "forums", "moderation", "search", "newsletter",
+    "resources",
 }  # fmt: skip
+WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
 PUBLIC = "public"  # anyone may open it
 OWN = "own"  # signed-in people see only their own data; anonymous → login
 PROTECTED = "protected"  # someone else's data: outsider → 404, anonymous → login or 404
@@ -84,6 +89,18 @@ def _issue(world: World, *, sent: bool) -> int:
     if sent:
         Issue.objects.filter(pk=issue.pk).update(state=IssueState.SENT, sent_at=timezone.now())
     return issue.pk
+
+
+def _resource(world: World) -> int:
+    """The mentee's captioned video in the restricted Quiet room."""
+    existing = Resource.objects.filter(added_by=world.mentee).first()
+    if existing:
+        return existing.pk
+    return resources.resource_add(
+        actor=world.mentee, space=Space.objects.get(pk=_group(world)), kind="video",
+        title="My lesson opening", upload=SimpleUploadedFile("a.webm", WEBM),
+        captions=SimpleUploadedFile("a.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKia ora\n"),
+    ).pk  # fmt: skip
 
 
 def _community_row(world: World) -> list[int]:
@@ -526,6 +543,24 @@ CASES: dict[str, Case] = {
         PUBLIC,
         lambda w: unsubscribe_path(w.mentee.pk, _community(w).pk),
     ),
+    **{
+        f"resources:{name}": Case(
+            PROTECTED, lambda w, n=name: reverse(f"resources:{n}", args=[_group(w)]), method
+        )
+        for name, method in [("library", "get"), ("new", "get")]
+    },
+    **{
+        f"resources:{name}": Case(
+            PROTECTED, lambda w, n=name: reverse(f"resources:{n}", args=[_resource(w)]), method
+        )
+        for name, method in [
+            ("resource", "get"),
+            ("edit", "get"),
+            ("delete", "post"),
+            ("file", "get"),
+            ("captions", "get"),
+        ]
+    },
     "search:search": Case(OWN, lambda w: reverse("search:search") + "?q=quiet"),
     "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),
     "moderation:flag": Case(

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("tandem.moderation.urls")),
     path("", include("tandem.forums.urls")),
     path("", include("tandem.blogs.urls")),
+    path("", include("tandem.resources.urls")),
     path("", include("tandem.newsletter.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -154,6 +154,14 @@ def space_for(user: Any, pk: Any) -> Space:
     return space
 
 
+def readable_space_for(user: Any, pk: Any) -> Space:
+    """A space whose contents ``user`` may read (what :func:`space_for` gives)."""
+    space = space_for(user, pk)
+    if not space.can_read:  # type: ignore[attr-defined]
+        raise deny()
+    return space
+
+
 def moderated_space_for(user: Any, pk: Any) -> Space:
     space = space_for(user, pk)
     if not space.is_moderator:  # type: ignore[attr-defined]

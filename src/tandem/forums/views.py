@@ -17,9 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tandem.community.access import space_for
+from tandem.community.access import readable_space_for
 from tandem.community.handles import handle_for
-from tandem.community.models import Space
 from tandem.core.access import deny, object_or_404
 from tandem.moderation.registry import flaggable
 from tandem.moderation.services import content_set_shown
@@ -43,16 +42,9 @@ def _say_if_pending(request: HttpRequest, state: str) -> None:
         )
 
 
-def _readable_space(request: HttpRequest, pk: int) -> Space:
-    space = space_for(request.user, pk)
-    if not space.can_read:  # type: ignore[attr-defined]
-        raise deny()
-    return space
-
-
 @login_required
 def topic_list(request: HttpRequest, pk: int) -> HttpResponse:
-    space = _readable_space(request, pk)
+    space = readable_space_for(request.user, pk)
     show = request.GET.get("show", "latest")
     show = show if show in SHOWS else "latest"
     topics = selectors.topics_in(request.user, space, show=show)
@@ -77,7 +69,7 @@ def space_panel(request: HttpRequest, *, space: Any, **context: Any) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def topic_new(request: HttpRequest, pk: int) -> HttpResponse:
-    space = _readable_space(request, pk)
+    space = readable_space_for(request.user, pk)
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -259,7 +251,7 @@ def watch(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def space_watch(request: HttpRequest, pk: int) -> HttpResponse:
-    space = _readable_space(request, pk)
+    space = readable_space_for(request.user, pk)
     _follow(request, space=space)
     return redirect("forums:list", space.pk)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -115,9 +116,9 @@ def recording_upload(
 @relationship_view
 def recording_file(
     request: HttpRequest, relationship: Relationship, session_id: int, recording_id: int
-) -> FileResponse:
+) -> HttpResponseBase:
     recording = access.recording_in(session_in(relationship, session_id), recording_id)
-    return private_file(recording.file, content_type=recording.content_type,
+    return private_file(recording.file, content_type=recording.content_type, request=request,
                         filename=f"session-{session_id}-recording-{recording.pk}.webm")  # fmt: skip
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -224,7 +225,7 @@ def members(request: HttpRequest, conversation: Conversation) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+def attachment(request: HttpRequest, attachment_id: int) -> HttpResponseBase:
     item = attachment_for_user(request.user, attachment_id)
     return private_file(item.file, content_type=item.content_type, filename=item.name,
                         as_attachment=not item.is_image)  # fmt: skip

@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "tandem.moderation",
     "tandem.forums",
     "tandem.blogs",
+    "tandem.resources",
     "tandem.newsletter",
 ]
 
@@ -265,6 +266,10 @@ TANDEM_TURN_URLS = env_list("TANDEM_TURN_URLS")
 TANDEM_TURN_SECRET = env("TANDEM_TURN_SECRET")
 TANDEM_TURN_TTL_HOURS = int(env("TANDEM_TURN_TTL_HOURS", "12"))
 TANDEM_RECORDING_MAX_BYTES = int(env("TANDEM_RECORDING_MAX_MB", "200")) * 1024 * 1024
+
+# --- Community libraries ---------------------------------------------------------
+TANDEM_RESOURCE_MAX_BYTES = int(env("TANDEM_RESOURCE_MAX_MB", "25")) * 1024 * 1024
+TANDEM_VIDEO_MAX_BYTES = int(env("TANDEM_VIDEO_MAX_MB", "300")) * 1024 * 1024
 
 # --- Channels, tasks, e-mail, cache ----------------------------------------
 CHANNEL_LAYERS: dict[str, Any] = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
