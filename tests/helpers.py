@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
+from typing import Any
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -61,3 +62,23 @@ XSS = [
     "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "<details open ontoggle=alert(1)>",
 ]
+
+
+def community_root(world: Any) -> Any:
+    """The programme's community (its root space)."""
+    from tandem.community import services as community
+
+    return community.community_of(programme=world.programme)
+
+
+def quiet_room(world: Any) -> Any:
+    """A restricted space of the programme's community: the mentee is in it."""
+    from tandem.community import services as community
+
+    space = community.space_create(
+        actor=world.facilitator, community=community_root(world), name="Quiet room", summary="",
+        kind="restricted",
+    )  # fmt: skip
+    community.member_invite(actor=world.facilitator, space=space, user=world.mentee)
+    community.space_join(actor=world.mentee, space=space)
+    return space

@@ -38,13 +38,15 @@ from tandem.notifications.tokens import unsubscribe_token
 from tandem.programmes.models import Membership
 from tandem.resources import services as resources
 from tandem.resources.models import Resource
+from tandem.showcase import services as showcase
+from tandem.showcase.models import Feature
 
 from .conftest import World
 
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
     "notifications", "community", "blogs", "forums", "moderation", "search", "newsletter",
-    "resources",
+    "resources", "showcase",
 }  # fmt: skip
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
 PUBLIC = "public"  # anyone may open it
@@ -101,6 +103,23 @@ def _resource(world: World) -> int:
         title="My lesson opening", upload=SimpleUploadedFile("a.webm", WEBM),
         captions=SimpleUploadedFile("a.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKia ora\n"),
     ).pk  # fmt: skip
+
+
+def _root_topic(world: World) -> int:
+    """The mentee's discussion in the programme's community."""
+    existing = Topic.objects.filter(space=_community(world)).first()
+    return (existing or forums.topic_start(
+        actor=world.mentee, space=_community(world), title="Hello all", body="Kia ora",
+        kind="discussion",
+    )).pk  # fmt: skip
+
+
+def _feature(world: World) -> int:
+    """A celebration on the community's front page."""
+    existing = Feature.objects.first()
+    return (existing or showcase.feature_add(
+        actor=world.facilitator, space=_community(world), title="A year of mentoring"
+    )).pk  # fmt: skip
 
 
 def _community_row(world: World) -> list[int]:
@@ -561,6 +580,18 @@ CASES: dict[str, Case] = {
             ("captions", "get"),
         ]
     },
+    "showcase:new": Case(
+        PROTECTED,
+        lambda w: reverse("showcase:new") + f"?kind=forum-topic&id={_root_topic(w)}",
+        allowed="facilitator",
+    ),
+    "showcase:space": Case(PROTECTED, lambda w: reverse("showcase:space", args=[_group(w)])),
+    "showcase:remove": Case(
+        PROTECTED,
+        lambda w: reverse("showcase:remove", args=[_feature(w)]),
+        "post",
+        allowed="facilitator",
+    ),
     "search:search": Case(OWN, lambda w: reverse("search:search") + "?q=quiet"),
     "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),
     "moderation:flag": Case(

@@ -23,7 +23,7 @@ from tandem.resources.privacy import ResourcesPrivacy
 from tandem.search.selectors import search
 
 from ..conftest import World
-from ..helpers import XSS, assert_inert, queries_at_most
+from ..helpers import XSS, assert_inert, queries_at_most, quiet_room
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,6 @@ def _space(world: World, kind: str = "open", name: str = "Maths") -> Space:
     return community.space_create(
         actor=world.facilitator, community=_root(world), name=name, summary="", kind=kind
     )
-
-
-def _restricted(world: World) -> Space:
-    space = _space(world, "restricted", "Quiet room")
-    community.member_invite(actor=world.facilitator, space=space, user=world.mentee)
-    community.space_join(actor=world.mentee, space=space)
-    return space
 
 
 def _video(world: World, space: Space, **kw: Any) -> Resource:
@@ -161,7 +154,7 @@ def test_only_members_add_and_only_the_author_or_a_moderator_change(
 
 
 def test_a_restricted_library_never_reaches_non_members(world: World) -> None:
-    quiet = _restricted(world)
+    quiet = quiet_room(world)
     video = _video(world, quiet, title="Quiet lesson", description="Whisperword")
     for name in ("resource", "file", "captions", "edit"):
         url = reverse(f"resources:{name}", args=[video.pk])

@@ -20,7 +20,7 @@ from tandem.search.models import SearchEntry
 from tandem.search.selectors import search
 
 from ..conftest import World
-from ..helpers import XSS, assert_inert
+from ..helpers import XSS, assert_inert, quiet_room
 from ..mentoring.conftest import relationship  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -28,16 +28,6 @@ pytestmark = pytest.mark.django_db
 
 def _root(world: World) -> Space:
     return community.community_of(programme=world.programme)
-
-
-def _restricted(world: World) -> Space:
-    space = community.space_create(
-        actor=world.facilitator, community=_root(world), name="Quiet room", summary="",
-        kind="restricted",
-    )  # fmt: skip
-    community.member_invite(actor=world.facilitator, space=space, user=world.mentee)
-    community.space_join(actor=world.mentee, space=space)
-    return space
 
 
 def _found(world: World, person: str, query: str, **filters: object) -> list[str]:
@@ -48,7 +38,7 @@ def test_restricted_and_mentor_only_content_never_reaches_others(
     world: World,
     relationship: Relationship,  # noqa: F811
 ) -> None:
-    room = _restricted(world)
+    room = quiet_room(world)
     forums.topic_start(actor=world.mentee, space=room, title="Wharekura worries",
                        body="Attendance is dropping")  # fmt: skip
     blogs.post_save(actor=world.mentee, post=None, title="Wharekura reflection",
@@ -107,7 +97,7 @@ def test_the_index_follows_edits_moves_and_deletions(world: World) -> None:
     forums.post_edit(actor=world.mentee, post=opening, body=opening.body, title="Marae visit")
     assert _found(world, "other_mentee", "welcome") == ["Marae visit"]
     forums.topic_move(actor=world.facilitator, topic=Topic.objects.get(pk=topic.pk),
-                      space=_restricted(world))  # fmt: skip
+                      space=quiet_room(world))  # fmt: skip
     assert _found(world, "other_mentee", "welcome") == []
     reply.refresh_from_db()
     reply.topic = Topic.objects.select_related("space").get(pk=topic.pk)

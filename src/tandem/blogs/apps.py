@@ -16,12 +16,14 @@ class BlogsConfig(AppConfig):
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
         from tandem.search.registry import register_searchable
+        from tandem.showcase.registry import register_featurable
 
-        from . import access, audit_verbs, demo, nav, newsletter, search, selectors, views  # noqa: F401
+        from . import access, audit_verbs, demo, nav, newsletter, search, selectors, showcase, views  # noqa: F401
 
         demo_steps.register(demo.seed, order=75)
         navigation.register(nav.blog_items)
         panels.register("space", views.space_panel)
+        register_featurable(showcase.POST)
         register_contributions(selectors.contributions)
         register_searchable(search.SEARCHABLE)
         register_source(newsletter.most_engaged, order=30)

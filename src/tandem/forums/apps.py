@@ -16,6 +16,7 @@ class ForumsConfig(AppConfig):
         from tandem.notifications.kinds import Kind, register_kind
         from tandem.notifications.models import Channel
         from tandem.search.registry import register_searchable
+        from tandem.showcase.registry import register_featurable
 
         from . import (  # noqa: F401
             access,
@@ -26,12 +27,14 @@ class ForumsConfig(AppConfig):
             newsletter,
             search,
             selectors,
+            showcase,
             views,
         )
 
         demo_steps.register(demo.seed, order=72)
         demo_steps.register_scale(demo_scale.seed_scale, name="community", order=60)
         panels.register("space", views.space_panel)
+        register_featurable(showcase.TOPIC)
         register_flaggable(flaggable.FORUM_POST)
         register_contributions(selectors.contributions)
         register_source(newsletter.most_discussed, order=20)

@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "tandem.forums",
     "tandem.blogs",
     "tandem.resources",
+    "tandem.showcase",
     "tandem.newsletter",
 ]
 
