@@ -526,7 +526,12 @@ CASES: dict[str, Case] = {
             method,
             allowed="lead",
         )
-        for name, method in [("space_new", "get"), ("space_edit", "get"), ("invite", "post")]
+        for name, method in [
+            ("space_new", "get"),
+            ("space_edit", "get"),
+            ("invite", "post"),
+            ("figures", "get"),
+        ]
     },
     "community:member_action": Case(
         PROTECTED,

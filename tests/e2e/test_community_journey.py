@@ -180,3 +180,60 @@ def test_a_facilitator_sends_the_newsletter(
     )
     expect(page.get_by_text("a short note before the highlights")).to_be_visible()
     checked(page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_library_showcase_and_figures(
+    demo: None, new_page: Callable[..., Page], viewport: dict[str, int]
+) -> None:
+    """Kiri watches the captioned video from the maths library and adds a link;
+    Sione features it, and reads the community figures."""
+    page = new_page(viewport)
+    sign_in(page, "mentee@demo.test", "tandem-demo")
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Community", exact=True))
+    follow(page, page.get_by_role("link", name="Maths across the distance"))
+    follow(page, page.get_by_role("link", name="The whole library"))
+    checked(page)
+    follow(page, page.get_by_role("link", name="Wait time in a video lesson"))
+    checked(page)
+    # The player loads nothing until asked (preload="none": poor connections).
+    # Its two addresses are fetched one after the other here: the test server's
+    # threads share one in-memory SQLite connection, which cannot serve the
+    # video and its captions at the same moment as a real server does.
+    video = page.locator("video")
+    source = video.get_attribute("src") or ""
+    captions = page.locator("video track").get_attribute("src") or ""
+    vtt = page.request.get(page.url.split("/library/")[0] + captions)
+    assert vtt.ok
+    assert vtt.text().startswith("WEBVTT")
+    assert vtt.text().count(" --> ") == 4
+    part = page.request.get(page.url.split("/library/")[0] + source, headers={"Range": "bytes=0-3"})
+    assert part.status == 206
+    assert part.body() == b"\x1a\x45\xdf\xa3"
+    page.go_back()
+    follow(page, page.get_by_role("link", name="Add a resource"))
+    checked(page)
+    page.get_by_role("radio", name="Link").check()
+    page.get_by_label("Title:", exact=True).fill("Counting collections by video")
+    page.get_by_label("Address (for a link)").fill("https://example.org/collections")
+    page.get_by_label("Tags").fill("counting, Year 1")
+    page.get_by_role("button", name="Add to the library").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Counting collections by video")
+    expect(page.get_by_role("link", name="#Year 1")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, "facilitator@demo.test", "tandem-demo")
+    page.goto(page.url.split("/accounts/")[0] + "/search/?q=counting+collections")
+    follow(page, page.get_by_role("link", name="Counting collections by video").first)
+    follow(page, page.get_by_role("link", name="Feature or celebrate"))
+    checked(page)
+    page.get_by_label("A line on why (optional)").fill("Kiri's find for our youngest learners")
+    page.get_by_role("button", name="Feature it").click()
+    expect(page.get_by_text("Kiri's find for our youngest learners")).to_be_visible()
+    checked(page)
+    open_menu(page)
+    follow(page, page.get_by_role("link", name="Community", exact=True))
+    follow(page, page.get_by_role("link", name="Figures"))
+    expect(page.get_by_role("heading", name="Over the whole time shown")).to_be_visible()
+    checked(page)

@@ -9,6 +9,7 @@ class BlogsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from tandem.community.figures import Measure, register_measure
         from tandem.core import demo as demo_steps
         from tandem.core import navigation, panels
         from tandem.moderation.registry import register_contributions
@@ -24,6 +25,12 @@ class BlogsConfig(AppConfig):
         navigation.register(nav.blog_items)
         panels.register("space", views.space_panel)
         register_featurable(showcase.POST)
+        # fmt: off
+        register_measure(Measure("blog_posts", _("Reflections (blog posts)"),
+                                 selectors.posts_in_community, "published_at", "author_id", order=10))
+        register_measure(Measure("blog_comments", _("Comments on reflections"),
+                                 selectors.comments_in_community, "created_at", "author_id", order=50))
+        # fmt: on
         register_contributions(selectors.contributions)
         register_searchable(search.SEARCHABLE)
         register_source(newsletter.most_engaged, order=30)

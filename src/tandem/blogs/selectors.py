@@ -102,3 +102,18 @@ def contributions(user: Any, since: Any = None) -> int:
             comments.filter(created_at__gte=since),
         )
     return posts.count() + comments.count()
+
+
+SHARED_IN_COMMUNITY = [Visibility.GROUP, Visibility.COMMUNITY, Visibility.PUBLIC]
+
+
+def posts_in_community(community: Any) -> QuerySet[Post]:
+    """Reflections shared in ``community`` or its spaces (community figures)."""
+    return Post.objects.filter(
+        programme_id=community.programme_id, published_at__isnull=False,
+        visibility__in=SHARED_IN_COMMUNITY,
+    )  # fmt: skip
+
+
+def comments_in_community(community: Any) -> QuerySet[Comment]:
+    return Comment.objects.filter(post__in=posts_in_community(community), removed_at__isnull=True)

@@ -16,14 +16,13 @@ from tandem.showcase.registry import Facts, Featurable
 
 from .access import visible_ids, visible_posts
 from .models import Post
+from .selectors import SHARED_IN_COMMUNITY
 from .services import post_url
-
-SHARED = [Visibility.GROUP, Visibility.COMMUNITY, Visibility.PUBLIC]
 
 
 def _find(viewer: Any, pk: Any) -> Post | None:
     return (
-        visible_posts(viewer).filter(pk=pk, visibility__in=SHARED)
+        visible_posts(viewer).filter(pk=pk, visibility__in=SHARED_IN_COMMUNITY)
         .select_related("author").first()
     )  # fmt: skip
 

@@ -21,6 +21,7 @@ class CommunityConfig(AppConfig):
         from . import access, audit_verbs, demo, nav, newsletter  # noqa: F401
 
         demo_steps.register(demo.seed, order=70)
+        demo_steps.register(demo.seed_history, order=85)
         register_source(newsletter.new_members, order=40)
         navigation.register(nav.community_items)
         visibility.register_audience("groups", access.readable_space_ids)

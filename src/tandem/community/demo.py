@@ -3,11 +3,16 @@ can join, and a space of each kind with its own people."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from tandem.notifications.services import no_email
+from tandem.programmes.models import Membership, MembershipRole
 
 from . import services
+from .figures import GUIDE_ROLES
 from .handles import handle_for
 from .models import SpaceKind
 
@@ -74,3 +79,23 @@ def _seed(context: dict[str, Any]) -> None:
         handle_for(person)
     context["spaces"] = spaces
     context["community"] = root
+
+
+def seed_history(context: dict[str, Any]) -> None:
+    """When the demo's people joined: mentors and facilitators in the programme's
+    first months, mentees cohort by cohort since, and a few this month — so the
+    community figures show a community that grew."""
+    programme, now = context["programme"], timezone.now()
+    guides = set(
+        MembershipRole.objects.filter(membership__programme=programme, role__in=GUIDE_ROLES)
+        .values_list("membership_id", flat=True)
+    )  # fmt: skip
+    rows = list(Membership.objects.filter(programme=programme).order_by("pk"))
+    others = [m for m in rows if m.pk not in guides]
+    for n, membership in enumerate(m for m in rows if m.pk in guides):
+        when = now - timedelta(days=430 - 9 * n)
+        Membership.objects.filter(pk=membership.pk).update(joined_at=when)
+    for n, membership in enumerate(others):
+        months_ago = max(0, 9 - n * 10 // max(len(others) - 4, 1)) if n < len(others) - 4 else 0
+        when = now - timedelta(days=30 * months_ago + (n % 5) * 3 + 1)
+        Membership.objects.filter(pk=membership.pk).update(joined_at=when)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from .figures import MAX_PERIODS, PERIODS, period_starts
 from .handles import user_by_handle
 from .models import Space
 
@@ -44,3 +46,37 @@ class InviteForm(forms.Form):
                 _("No one in Tandem has that e-mail address or handle. Check the spelling.")
             )
         return user
+
+
+class MonthField(forms.CharField):
+    """A month typed or picked as YYYY-MM, cleaned to its first day."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"})
+
+    def to_python(self, value: Any) -> date | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            year, month = (int(part) for part in text.strip().split("-"))
+            return date(year, month, 1)
+        except (TypeError, ValueError) as error:
+            raise forms.ValidationError(_("Write a month as year-month, e.g. 2026-11.")) from error
+
+
+class FiguresForm(forms.Form):
+    first = MonthField(label=_("From"))
+    last = MonthField(label=_("To"))
+    period = forms.ChoiceField(label=_("Per"), choices=list(PERIODS.items()), initial="month")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last, period = data.get("first"), data.get("last"), data.get("period")
+        if first and last and period:
+            if first > last:
+                self.add_error("last", _("The end comes before the start."))
+            elif len(period_starts(first, last, period)) >= MAX_PERIODS:
+                self.add_error(
+                    "first", _("Show at most %(n)d periods at a time.") % {"n": MAX_PERIODS - 1}
+                )
+        return data

@@ -12,6 +12,7 @@ urlpatterns = [
     path("spaces/<int:pk>/new-group/", views.space_new, name="space_new"),
     path("spaces/<int:pk>/edit/", views.space_edit, name="space_edit"),
     path("spaces/<int:pk>/members/", views.members, name="members"),
+    path("spaces/<int:pk>/figures/", views.figures, name="figures"),
     path("spaces/<int:pk>/members/invite/", views.member_invite, name="invite"),
     path("spaces/<int:pk>/members/<int:row_id>/", views.member_action, name="member_action"),
 ]

@@ -4,6 +4,7 @@ and leaving, and what moderators do with members."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -12,15 +13,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tandem.core import panels
 from tandem.core.access import deny
+from tandem.core.tables import table_response
 
 from . import selectors, services
 from .access import moderated_space_for, row_in, runs_community, space_for
-from .forms import InviteForm, SpaceForm
+from .figures import figures_for as community_figures
+from .forms import FiguresForm, InviteForm, SpaceForm
 from .models import Space, SpaceKind
 
 
@@ -188,3 +192,51 @@ def member_action(request: HttpRequest, space: Space, row_id: int) -> HttpRespon
     else:
         messages.success(request, _("Done."))
     return redirect("community:members", space.pk)
+
+
+def _figures_table(figures: Any) -> tuple[list[str], list[list[object]]]:
+    header = [str(_("Period")), str(_("Members at the end")), str(_("Joined"))]
+    for m in figures.measures:
+        header += [str(m.label), str(_("by mentors and facilitators")), str(_("by participants"))]
+    rows: list[list[object]] = []
+    for r in figures.rows:
+        row: list[object] = [r.label, r.members, r.joined]
+        for m in figures.measures:
+            c = r.counts[m.key]
+            row += [c.total, c.guides, c.others]
+        rows.append(row)
+    total: list[object] = [str(_("Total")), "", sum(r.joined for r in figures.rows)]
+    for m in figures.measures:
+        c = figures.totals[m.key]
+        total += [c.total, c.guides, c.others]
+    return header, [*rows, total]
+
+
+@space_view()
+def figures(request: HttpRequest, space: Space) -> HttpResponse:
+    """Members and contributions over time, for the community's facilitators and leads."""
+    if not space.is_community or not runs_community(request.user, space.programme_id):
+        raise deny()
+    today = timezone.localdate()
+    start = date(today.year - (today.month < 12), today.month % 12 + 1, 1)
+    defaults = {"first": f"{start:%Y-%m}", "last": f"{today:%Y-%m}", "period": "month"}
+    form = FiguresForm({**defaults, **request.GET.dict()} if request.GET else defaults)
+    found = None
+    if form.is_valid():
+        data = form.cleaned_data
+        found = community_figures(
+            space, first=data["first"], last=data["last"], period=data["period"],
+            zone=timezone.get_current_timezone_name(),
+        )  # fmt: skip
+        fmt = request.GET.get("format", "")
+        if fmt in ("csv", "xlsx"):
+            header, rows = _figures_table(found)
+            return table_response(
+                header=header, rows=rows, fmt=fmt, sheet_title="Community figures",
+                filename=f"community-{space.programme.slug}-{data['first']:%Y%m}-{data['last']:%Y%m}",
+            )  # fmt: skip
+    return render(
+        request, "community/figures.html",
+        {"space": space, "form": form, "figures": found, "query": request.GET.urlencode()},
+        status=200 if form.is_valid() else 400,
+    )  # fmt: skip

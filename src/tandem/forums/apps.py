@@ -9,6 +9,7 @@ class ForumsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from tandem.community.figures import Measure, register_measure
         from tandem.core import demo as demo_steps
         from tandem.core import panels
         from tandem.moderation.registry import register_contributions, register_flaggable
@@ -35,6 +36,12 @@ class ForumsConfig(AppConfig):
         demo_steps.register_scale(demo_scale.seed_scale, name="community", order=60)
         panels.register("space", views.space_panel)
         register_featurable(showcase.TOPIC)
+        # fmt: off
+        register_measure(Measure("topics", _("Discussions started"), selectors.topics_in_community,
+                                 "created_at", "author_id", order=20))
+        register_measure(Measure("replies", _("Replies in discussions"),
+                                 selectors.replies_in_community, "created_at", "author_id", order=40))
+        # fmt: on
         register_flaggable(flaggable.FORUM_POST)
         register_contributions(selectors.contributions)
         register_source(newsletter.most_discussed, order=20)

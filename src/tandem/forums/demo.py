@@ -189,8 +189,10 @@ def _seed(context: dict[str, Any]) -> None:
         user=authors["kiri"], topic=topics["manipulatives"], defaults={"last_read": 3}
     )
     latest = Post.objects.filter(topic=OuterRef("pk"), state=State.VISIBLE).order_by("-created_at")
+    opening = Post.objects.filter(topic=OuterRef("pk"), number=1)
     Topic.objects.filter(pk__in=[t.pk for t in topics.values()]).update(
-        last_posted_at=Subquery(latest.values("created_at")[:1])
+        last_posted_at=Subquery(latest.values("created_at")[:1]),
+        created_at=Subquery(opening.values("created_at")[:1]),
     )
     for post in Post.objects.select_related("topic").filter(topic__in=topics.values()):
         search.put(post)  # with the dates set above

@@ -232,3 +232,15 @@ def annotate_unread(topics: list[Topic]) -> list[Topic]:
     for topic in topics:
         topic.unread = unread_of(topic)  # type: ignore[attr-defined]
     return topics
+
+
+def topics_in_community(community: Any) -> QuerySet[Topic]:
+    """Discussions started in any space of ``community`` (community figures)."""
+    return Topic.objects.filter(space__programme_id=community.programme_id, state=State.VISIBLE)
+
+
+def replies_in_community(community: Any) -> QuerySet[Post]:
+    """Replies in any space of ``community`` (community figures)."""
+    return Post.objects.filter(
+        topic__space__programme_id=community.programme_id, number__gt=1, state=State.VISIBLE
+    )

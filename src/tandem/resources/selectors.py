@@ -42,3 +42,16 @@ def tags_in(space: Space) -> QuerySet[Tag]:
 
 def latest(viewer: Any, space: Space, limit: int = 5) -> list[Resource]:
     return list(library(viewer, space)[:limit])
+
+
+def videos_in_community(community: Any) -> QuerySet[Resource]:
+    """Videos shared in any space of ``community`` (community figures)."""
+    return Resource.objects.filter(
+        space__programme_id=community.programme_id, kind=ResourceKind.VIDEO
+    )
+
+
+def other_resources_in_community(community: Any) -> QuerySet[Resource]:
+    return Resource.objects.filter(space__programme_id=community.programme_id).exclude(
+        kind=ResourceKind.VIDEO
+    )

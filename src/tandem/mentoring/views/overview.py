@@ -3,8 +3,6 @@ reflections; a lead's programme view and time export."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tandem.core.http import HtmxHttpRequest
+from tandem.core.tables import table_response
 from tandem.programmes.access import programme_view
 from tandem.programmes.models import Programme, Role
 from tandem.programmes.selectors import people_matching, programmes_of, roles_in
@@ -185,41 +184,10 @@ def time_export(request: HttpRequest, programme: Programme) -> HttpResponse:
          str(kinds.get(r["kind"], r["kind"])), r["minutes"], round(r["minutes"] / 60, 2)]
         for r in rows
     ]  # fmt: skip
-    filename = f"mentoring-time-{programme.slug}-{start:%Y%m%d}-{end:%Y%m%d}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows([_safe_cell(c) for c in row] for row in table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "Mentoring time"
-        sheet.append(header)
-        for row in table:
-            sheet.append([_safe_cell(c) for c in row])
-        buffer_bytes = io.BytesIO()
-        book.save(buffer_bytes)
-        response = HttpResponse(
-            buffer_bytes.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        filename += ".xlsx"
-    if fmt == "csv":
-        filename += ".csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _safe_cell(value: object) -> object:
-    """Spreadsheet apps run a cell that starts with = + - @ as a formula; names must not."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return table_response(
+        header=header, rows=table, fmt=fmt, sheet_title="Mentoring time",
+        filename=f"mentoring-time-{programme.slug}-{start:%Y%m%d}-{end:%Y%m%d}",
+    )  # fmt: skip
 
 
 def _arrange_forms(programme: Programme, data: Any = None) -> tuple[Any, Any]:
