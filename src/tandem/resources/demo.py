@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from django.utils import timezone
 
+from tandem.core.models import AuditEntry
 from tandem.notifications.services import no_email
 
 from . import search, services
@@ -73,10 +75,13 @@ def _seed(context: dict[str, Any]) -> None:
             extra["captions_language"] = "en"
         else:
             extra["upload"] = _file(target, "text/plain")
+        before = AuditEntry.objects.aggregate(last=Max("pk"))["last"] or 0
         resource = services.resource_add(
             actor=who[key], space=places[place], kind=kind, title=title,
             description=description, tags=tags, **extra,
         )  # fmt: skip
-        Resource.objects.filter(pk=resource.pk).update(created_at=now - timedelta(days=days))
+        when = now - timedelta(days=days)
+        Resource.objects.filter(pk=resource.pk).update(created_at=when)
+        AuditEntry.objects.filter(pk__gt=before).update(created_at=when)  # history in order
         resource.refresh_from_db()
         search.put(resource)  # with its date

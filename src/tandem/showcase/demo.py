@@ -7,8 +7,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Max
 from django.utils import timezone
 
+from tandem.core.models import AuditEntry
 from tandem.notifications.services import no_email
 
 from . import services
@@ -45,6 +47,7 @@ def _place(context: dict[str, Any], where: str) -> Any:
 def _seed(context: dict[str, Any]) -> None:
     sione = context["people"]["facilitator"]
     now = timezone.now()
+    before = AuditEntry.objects.aggregate(last=Max("pk"))["last"] or 0
     made: list[tuple[Feature, int]] = []
     for where, model, title, kind, days, celebration, note in FEATURED:
         content = apps.get_model(model).objects.get(title=title)
@@ -60,3 +63,7 @@ def _seed(context: dict[str, Any]) -> None:
         ))  # fmt: skip
     for feature, days in made:
         Feature.objects.filter(pk=feature.pk).update(created_at=now - timedelta(days=days))
+    # the history reads in order: these happened days ago, not at seeding time
+    AuditEntry.objects.filter(pk__gt=before, verb="feature.added").update(
+        created_at=now - timedelta(days=3)
+    )
