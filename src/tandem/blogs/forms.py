@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tandem.community.models import Space
+from tandem.community.selectors import community_id_of
 from tandem.core.visibility import Visibility
 
 from .models import Post
@@ -28,8 +29,8 @@ class PostForm(forms.Form):
         if post.visibility == Visibility.GROUP and post.space_id:
             return f"group:{post.space_id}"
         if post.visibility == Visibility.COMMUNITY and post.programme_id:
-            root = Space.objects.filter(programme_id=post.programme_id, parent__isnull=True).first()
-            return f"community:{root.pk}" if root else Visibility.PRIVATE.value
+            root = community_id_of(post.programme_id)
+            return f"community:{root}" if root else Visibility.PRIVATE.value
         return post.visibility
 
     def placement(self) -> tuple[str, Space | None]:

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tandem.community.access import community_wide_spaces
-from tandem.community.models import Space
+from tandem.community.selectors import community_id_of
 from tandem.core.visibility import Visibility
 from tandem.showcase.registry import Facts, Featurable
 
@@ -30,10 +30,7 @@ def _find(viewer: Any, pk: Any) -> Post | None:
 def _facts(post: Post) -> Facts:
     home = post.space_id
     if home is None and post.programme_id is not None:
-        home = (
-            Space.objects.filter(programme_id=post.programme_id, parent__isnull=True)
-            .values_list("pk", flat=True).first()
-        )  # fmt: skip
+        home = community_id_of(post.programme_id)
     return Facts(post.title, post_url(post), post.author, home)
 
 

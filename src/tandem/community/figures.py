@@ -134,19 +134,16 @@ def _members_at(community: Space, moments: list[datetime]) -> tuple[list[int], l
         user__memberships__programme_id=community.programme_id
     )
     gone = [MemberStatus.LEFT, MemberStatus.REMOVED, MemberStatus.BANNED]
+    joined = {f"j{n}": Count("pk", filter=Q(joined_at__lt=m)) for n, m in enumerate(moments)}
     at: dict[str, Any] = {}
-    joined: dict[str, Any] = {}
     outside_at: dict[str, Any] = {}
-    outside_joined: dict[str, Any] = {}
     for n, moment in enumerate(moments):
         at[f"a{n}"] = Count("pk", filter=Q(joined_at__lt=moment) & (
             Q(ended_at__isnull=True, status=MembershipStatus.ACTIVE) | Q(ended_at__gte=moment)))  # fmt: skip
-        joined[f"j{n}"] = Count("pk", filter=Q(joined_at__lt=moment))
         outside_at[f"a{n}"] = Count("pk", filter=Q(joined_at__lt=moment) & (
             Q(status=MemberStatus.ACTIVE) | Q(status__in=gone, updated_at__gte=moment)))  # fmt: skip
-        outside_joined[f"j{n}"] = Count("pk", filter=Q(joined_at__lt=moment))
     inside = programme_rows.aggregate(**at, **joined)
-    outside = outside_rows.aggregate(**outside_at, **outside_joined)
+    outside = outside_rows.aggregate(**outside_at, **joined)
     members = [inside[f"a{n}"] + outside[f"a{n}"] for n in range(len(moments))]
     ever = [inside[f"j{n}"] + outside[f"j{n}"] for n in range(len(moments))]
     return members, ever

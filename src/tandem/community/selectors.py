@@ -99,3 +99,11 @@ def rows_by_status(space: Space) -> dict[str, list[SpaceMember]]:
     ):
         rows[row.status].append(row)
     return rows
+
+
+def community_id_of(programme_id: int) -> int | None:
+    """The id of the programme's community (its root space), if it has one yet."""
+    return (
+        Space.objects.filter(programme_id=programme_id, parent__isnull=True)
+        .values_list("pk", flat=True).first()
+    )  # fmt: skip

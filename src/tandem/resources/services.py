@@ -60,10 +60,10 @@ def tag_names(text: str) -> list[str]:
     return list(names.values())
 
 
-def _set_tags(resource: Resource, text: str) -> None:
+def _set_tags(resource: Resource, names: list[str]) -> None:
     community = community_of(resource.space)
     tags = []
-    for name in tag_names(text):
+    for name in names:
         tag, _made = Tag.objects.get_or_create(
             community=community, slug=slugify(name), defaults={"name": name}
         )
@@ -154,14 +154,14 @@ def resource_add(
         space=space, kind=kind, title=title, description=description, html=render(description),
         url=url, added_by=actor, captions_language=_check_language(captions_language),
     )  # fmt: skip
-    tag_names(tags)  # every problem before anything is stored
+    names = tag_names(tags)  # every problem before anything is stored
     if upload is not None:
         _store(resource, kind, upload)
     if captions is not None and kind == ResourceKind.VIDEO:
         resource.captions.save("captions.vtt", captions_file(captions), save=False)
         resource.captions_language = resource.captions_language or "en"
     resource.save()
-    _set_tags(resource, tags)
+    _set_tags(resource, names)
     search.put(resource)
     log_action(actor, "resource.added", resource, {"kind": kind}, scope=space.programme)
     return resource
@@ -186,7 +186,7 @@ def resource_update(
     _check(resource.kind, title, url, upload, has_file=bool(resource.file))
     check_new_account(actor, text=f"{description}\n{url}", attachments=0 if upload is None else 1)
     language = _check_language(captions_language)
-    tag_names(tags)
+    names = tag_names(tags)
     new_captions = captions_file(captions) if captions is not None and resource.is_video else None
     if upload is not None:
         _store(resource, resource.kind, upload)
@@ -202,7 +202,7 @@ def resource_update(
     resource.html = render(description)
     resource.captions_language = (language or "en") if resource.captions else ""
     resource.save()
-    _set_tags(resource, tags)
+    _set_tags(resource, names)
     search.put(resource)
     log_action(actor, "resource.changed", resource, scope=resource.space.programme)
     return resource
