@@ -19,6 +19,8 @@ from tandem.community import services as community
 from tandem.community.handles import handle_for
 from tandem.community.models import Space, SpaceMember
 from tandem.core.calendar import feed_token
+from tandem.events import services as events
+from tandem.events.models import ChatLine, Event
 from tandem.forums import services as forums
 from tandem.forums.models import Topic
 from tandem.intake.models import Application, Cohort
@@ -46,7 +48,7 @@ from .conftest import World
 PROJECT_NAMESPACES = {
     "accounts", "programmes", "intake", "matching", "mentoring", "messaging", "liveroom",
     "notifications", "community", "blogs", "forums", "moderation", "search", "newsletter",
-    "resources", "showcase",
+    "resources", "showcase", "events",
 }  # fmt: skip
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 64
 PUBLIC = "public"  # anyone may open it
@@ -103,6 +105,23 @@ def _resource(world: World) -> int:
         title="My lesson opening", upload=SimpleUploadedFile("a.webm", WEBM),
         captions=SimpleUploadedFile("a.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKia ora\n"),
     ).pk  # fmt: skip
+
+
+def _event(world: World) -> int:
+    """A live chat in the restricted Quiet room, planned by the facilitator."""
+    existing = Event.objects.filter(space_id=_group(world)).first()
+    return (existing or events.event_create(
+        actor=world.facilitator, space=Space.objects.get(pk=_group(world)), title="Quiet chat",
+        format="chat", starts_at=timezone.now() + timedelta(days=2), minutes=45,
+    )).pk  # fmt: skip
+
+
+def _chat_line(world: World) -> list[int]:
+    event = _event(world)
+    line = ChatLine.objects.filter(event_id=event).first() or ChatLine.objects.create(
+        event_id=event, author=world.mentee, text="Kia ora"
+    )
+    return [event, line.pk]
 
 
 def _root_topic(world: World) -> int:
@@ -598,6 +617,44 @@ CASES: dict[str, Case] = {
         allowed="facilitator",
     ),
     "search:search": Case(OWN, lambda w: reverse("search:search") + "?q=quiet"),
+    "events:home": Case(OWN, lambda w: reverse("events:home")),
+    "events:space": Case(PROTECTED, lambda w: reverse("events:space", args=[_group(w)])),
+    "events:new": Case(
+        PROTECTED, lambda w: reverse("events:new", args=[_group(w)]), allowed="facilitator"
+    ),
+    **{
+        f"events:{name}": Case(
+            PROTECTED, lambda w, n=name: reverse(f"events:{n}", args=[_event(w)]), method
+        )
+        for name, method in [
+            ("event", "get"),
+            ("ics", "get"),
+            ("chat", "get"),
+            ("register", "post"),
+            ("unregister", "post"),
+            ("join", "post"),
+        ]
+    },
+    **{
+        f"events:{name}": Case(
+            PROTECTED,
+            lambda w, n=name: reverse(f"events:{n}", args=[_event(w)]),
+            method,
+            allowed="facilitator",
+        )
+        for name, method in [
+            ("edit", "get"),
+            ("cancel", "get"),
+            ("attendance", "get"),
+            ("recording", "post"),
+        ]
+    },
+    "events:chat_hide": Case(
+        PROTECTED,
+        lambda w: reverse("events:chat_hide", args=_chat_line(w)),
+        "post",
+        allowed="facilitator",
+    ),
     "moderation:queue": Case(OWN, lambda w: reverse("moderation:queue")),
     "moderation:flag": Case(
         PROTECTED, lambda w: reverse("moderation:flag", args=["forum-post", _forum_post(w)[1]])

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("tandem.blogs.urls")),
     path("", include("tandem.resources.urls")),
     path("", include("tandem.showcase.urls")),
+    path("", include("tandem.events.urls")),
     path("", include("tandem.newsletter.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -85,3 +85,12 @@ class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
                     params={"pk": text[:40]},
                 )  # fmt: skip
         return super()._check_values(value)  # type: ignore[misc]
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A browser date-time picker; the value is read in the person's own time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)

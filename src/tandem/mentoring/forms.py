@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import LocalDateTimeInput
 from tandem.programmes.models import Role
 from tandem.programmes.programme_models import AGREEMENT_SECTIONS
 from tandem.programmes.selectors import people_named
@@ -67,15 +68,6 @@ class BoundariesForm(forms.Form):
         ):
             raise forms.ValidationError(_("Give both ends of your quiet hours, or neither."))
         return data
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """A browser date-time picker; the value is read in the person's own time zone."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class DateInput(forms.DateInput):

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "tandem.blogs",
     "tandem.resources",
     "tandem.showcase",
+    "tandem.events",
     "tandem.newsletter",
 ]
 
