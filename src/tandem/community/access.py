@@ -20,6 +20,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from tandem.core.access import deny, object_or_404
+from tandem.core.request_cache import memo
 from tandem.programmes.models import MembershipRole, MembershipStatus, Role
 from tandem.programmes.selectors import programme_ids_of
 
@@ -57,9 +58,23 @@ def readable_spaces(user: Any) -> QuerySet[Space]:
     )
 
 
-def readable_space_ids(user: Any) -> QuerySet[Space, Any]:
-    """Visibility audience "groups": the spaces whose posts ``user`` may read."""
-    return readable_spaces(user).values("pk")
+def readable_space_ids(user: Any) -> QuerySet[Space, Any] | list[int]:
+    """Visibility audience "groups": the spaces whose posts ``user`` may read
+    (for ``__in`` lookups: a subquery, or within a page view the ids, read once)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return memo(
+        ("readable-spaces", user.pk),
+        lambda: list(readable_spaces(user).values_list("pk", flat=True)),
+        fallback=lambda: readable_spaces(user).values("pk"),
+    )
+
+
+def can_read(user: Any, space_id: int) -> bool:
+    ids = readable_space_ids(user)
+    if isinstance(ids, list):
+        return space_id in ids
+    return readable_spaces(user).filter(pk=space_id).exists()
 
 
 def listed_spaces(user: Any) -> QuerySet[Space]:
@@ -72,9 +87,24 @@ def listed_spaces(user: Any) -> QuerySet[Space]:
     )
 
 
-def member_space_ids(user: Any) -> QuerySet[Space, Any]:
+def member_space_ids(user: Any) -> QuerySet[Space, Any] | list[int]:
     """Spaces where ``user`` takes part (may post): active rows, and the community
     of each programme they are active in (unless banned from it)."""
+    return memo(
+        ("member-spaces", user.pk),
+        lambda: [row["pk"] for row in _member_spaces(user)],
+        fallback=lambda: _member_spaces(user),
+    )
+
+
+def takes_part(user: Any, space_id: int) -> bool:
+    ids = member_space_ids(user)
+    if isinstance(ids, list):
+        return space_id in ids
+    return Space.objects.filter(pk=space_id, pk__in=ids).exists()
+
+
+def _member_spaces(user: Any) -> QuerySet[Space, Any]:
     return (
         Space.objects.filter(
             Q(pk__in=_rows(user.pk, MemberStatus.ACTIVE))
@@ -145,10 +175,8 @@ def space_for(user: Any, pk: Any) -> Space:
     if not getattr(user, "is_authenticated", False):
         raise deny()
     space = object_or_404(listed_spaces(user).select_related("programme", "parent"), pk=pk)
-    space.can_read = readable_spaces(user).filter(pk=space.pk).exists()  # type: ignore[attr-defined]
-    space.is_member = Space.objects.filter(  # type: ignore[attr-defined]
-        pk=space.pk, pk__in=member_space_ids(user)
-    ).exists()
+    space.can_read = can_read(user, space.pk)  # type: ignore[attr-defined]
+    space.is_member = takes_part(user, space.pk)  # type: ignore[attr-defined]
     space.is_moderator = moderated_spaces(user).filter(pk=space.pk).exists()  # type: ignore[attr-defined]
     space.my_row = SpaceMember.objects.filter(space=space, user_id=user.pk).first()  # type: ignore[attr-defined]
     return space

@@ -15,8 +15,14 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import task
-from django.template.loader import render_to_string
+from django.template import Context, engines
 from django.utils import timezone, translation
+
+
+def _plain(name: str, values: dict[str, Any]) -> str:
+    """A plain-text template: no HTML escaping ("O'Sullivan", not "O&#x27;Sullivan")."""
+    engine = engines["django"].engine  # type: ignore[attr-defined]
+    return str(engine.get_template(name).render(Context(values, autoescape=False)))
 
 
 def render_for(user: Any, template_prefix: str, context: dict[str, Any]) -> tuple[str, str]:
@@ -32,8 +38,8 @@ def render_for(user: Any, template_prefix: str, context: dict[str, Any]) -> tupl
         translation.override(user.language or settings.LANGUAGE_CODE),
         timezone.override(user.time_zone or settings.TIME_ZONE),
     ):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", values).split())
-        body = render_to_string(f"{template_prefix}_body.txt", values)
+        subject = " ".join(_plain(f"{template_prefix}_subject.txt", values).split())
+        body = _plain(f"{template_prefix}_body.txt", values)
     return subject, body
 
 

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.core.audit import log_action
 from tandem.core.models import AuditEntry
 from tandem.notifications.services import no_email
 from tandem.resources.models import Resource
@@ -173,11 +174,12 @@ def _seed(context: dict[str, Any]) -> None:
     Event.objects.filter(pk=webinar.pk).update(
         recording_url=reverse("resources:resource", args=[video.pk]) if video else ""
     )
-    clinic = made["clinic"]
-    services.event_cancel(
-        actor=who["facilitator"], event=clinic,
-        reason="Folded into the Term 1 planning webinar — come to that one instead.",
+    clinic = made["clinic"]  # cancelled two days ago (written directly: demo data e-mails nobody)
+    Event.objects.filter(pk=clinic.pk).update(
+        cancelled_at=timezone.now() - timedelta(days=2), sequence=1,
+        cancel_reason="Folded into the Term 1 planning webinar — come to that one instead.",
     )  # fmt: skip
+    log_action(who["facilitator"], "event.cancelled", clinic, scope=clinic.space.programme)
     AuditEntry.objects.filter(pk__gt=before).update(created_at=timezone.now() - timedelta(days=2))
     for event in made.values():
         event.refresh_from_db()

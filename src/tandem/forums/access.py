@@ -11,10 +11,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from tandem.community.access import (
-    member_space_ids,
     moderated_spaces,
     readable_space_ids,
     runs_community,
+    takes_part,
 )
 from tandem.core.access import deny, object_or_404
 
@@ -56,7 +56,7 @@ def topic_for(viewer: Any, pk: Any) -> Topic:
         visible_topics(viewer).select_related("space", "space__parent", "author__handle"), pk=pk
     )
     topic.can_moderate = moderated_spaces(viewer).filter(pk=topic.space_id).exists()  # type: ignore[attr-defined]
-    topic.can_post = member_space_ids(viewer).filter(pk=topic.space_id).exists()  # type: ignore[attr-defined]
+    topic.can_post = takes_part(viewer, topic.space_id)  # type: ignore[attr-defined]
     topic.runs_community = topic.can_moderate and runs_community(viewer, topic.space.programme_id)  # type: ignore[attr-defined]
     return topic
 
