@@ -146,7 +146,7 @@ def test_a_restricted_space_event_never_reaches_non_members(world: World) -> Non
 def test_registering_sends_a_calendar_invitation_and_respects_places(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
-    event = _event(world, capacity=1, title="Kiri's \"feedback\" <hour>")
+    event = _event(world, capacity=1, title='Kiri\'s "feedback" <hour>')
     client = world.client(world.mentee)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(reverse("events:register", args=[event.pk])).status_code == 302
@@ -156,7 +156,7 @@ def test_registering_sends_a_calendar_invitation_and_respects_places(
     assert invitation.to == [world.mentee.email]
     assert "Kia ora Kiri Mentee," in invitation.body
     # plain text: nothing HTML-escaped
-    assert invitation.subject.endswith("You are registered: Kiri's \"feedback\" <hour>")
+    assert invitation.subject.endswith('You are registered: Kiri\'s "feedback" <hour>')
     name, ics, mimetype = invitation.attachments[0]
     assert mimetype == "text/calendar; method=REQUEST"
     assert name == "event.ics"
