@@ -65,16 +65,16 @@ def test_a_member_adds_a_link_a_file_and_a_captioned_video(world: World) -> None
     assert sorted(t.name for t in link.tags.all()) == ["Problem solving", "maths"]
     response = client.post(
         reverse("resources:new", args=[root.pk]),
-        {"kind": "file", "title": "Checklist", "upload": SimpleUploadedFile("c.txt", b"Before the call")},
+        {"kind": "file", "title": "Checklist", "upload": SimpleUploadedFile("checklist.txt", b"Before the call")},
     )  # fmt: skip
     assert response.status_code == 302
     checklist = Resource.objects.get(title="Checklist")
     assert (checklist.content_type, checklist.size, checklist.filename) == (
         "text/plain",
         15,
-        "c.txt",
+        "checklist.txt",
     )
-    assert "c.txt" not in checklist.file.name  # stored under a random name
+    assert "checklist" not in checklist.file.name  # stored under a random name
     video = _video(world, root)
     assert video.captions.read().decode().startswith("WEBVTT\n\n1\n00:00:01.500 --> 00:00:04.000")
     page = client.get(reverse("resources:resource", args=[video.pk])).content.decode()
