@@ -100,6 +100,8 @@ def _check(
         errors["minutes"] = _("A live chat lasts at most 3 hours; plan a second one for more.")
     if new_time and starts_at < timezone.now():
         errors["starts_at"] = _("Choose a time from now on.")
+    elif starts_at > timezone.now() + timedelta(days=3 * 366):
+        errors["starts_at"] = _("Choose a time within the next three years.")
     if capacity is not None and capacity < 1:
         errors["capacity"] = _("Give at least one place, or leave it empty for no limit.")
     if errors:
