@@ -70,11 +70,15 @@ def readable_space_ids(user: Any) -> QuerySet[Space, Any] | list[int]:
     )
 
 
-def can_read(user: Any, space_id: int) -> bool:
-    ids = readable_space_ids(user)
+def _holds(ids: QuerySet[Space, Any] | list[int], space_id: int) -> bool:
+    """Whether ``space_id`` is among ``ids``: a page view's list, or a subquery."""
     if isinstance(ids, list):
         return space_id in ids
-    return readable_spaces(user).filter(pk=space_id).exists()
+    return Space.objects.filter(pk=space_id, pk__in=ids).exists()
+
+
+def can_read(user: Any, space_id: int) -> bool:
+    return _holds(readable_space_ids(user), space_id)
 
 
 def listed_spaces(user: Any) -> QuerySet[Space]:
@@ -92,16 +96,13 @@ def member_space_ids(user: Any) -> QuerySet[Space, Any] | list[int]:
     of each programme they are active in (unless banned from it)."""
     return memo(
         ("member-spaces", user.pk),
-        lambda: [row["pk"] for row in _member_spaces(user)],
+        lambda: list(_member_spaces(user).values_list("pk", flat=True)),
         fallback=lambda: _member_spaces(user),
     )
 
 
 def takes_part(user: Any, space_id: int) -> bool:
-    ids = member_space_ids(user)
-    if isinstance(ids, list):
-        return space_id in ids
-    return Space.objects.filter(pk=space_id, pk__in=ids).exists()
+    return _holds(member_space_ids(user), space_id)
 
 
 def _member_spaces(user: Any) -> QuerySet[Space, Any]:

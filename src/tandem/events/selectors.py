@@ -58,8 +58,9 @@ def registrants(event: Event) -> QuerySet[Registration]:
     return event.registrations.select_related("user").order_by("user__display_name", "pk")
 
 
-def chat_lines(event: Event, *, after: int = 0) -> list[ChatLine]:
-    return list(event.chat_lines.filter(pk__gt=after).select_related("author")[:CHAT_PAGE])
+def chat_lines(event: Event, *, after: int = 0, limit: int | None = CHAT_PAGE) -> list[ChatLine]:
+    """The lines after ``after`` (a poll: at most a page of them; the page: all)."""
+    return list(event.chat_lines.filter(pk__gt=after).select_related("author")[:limit])
 
 
 def feed_items(user: Any) -> list[CalendarItem]:

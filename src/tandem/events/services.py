@@ -66,11 +66,14 @@ def _mail_registrants(event: Event, kind: str, *, method: str, reason: str = "")
     ics = event_ics(event, method=method)
     for user_id in event.registrations.values_list("user_id", flat=True):
         mail_about(event, user_id, kind, reason=reason,
-              attachments=[["event.ics", ics, f"text/calendar; method={method}"]])  # fmt: skip
+                   attachments=[["event.ics", ics, f"text/calendar; method={method}"]])  # fmt: skip
 
 
-def mail_about(event: Event, user_id: int, kind: str, **extra: Any) -> None:
-    attachments = extra.pop("attachments", None)
+def mail_about(
+    event: Event, user_id: int, kind: str, *, attachments: list[list[str]] | None = None,
+    **extra: Any,
+) -> None:  # fmt: skip
+    """E-mail ``events/emails/<kind>`` about ``event`` to one person, in their zone."""
     queue_user_mail(
         user_id=user_id, template_prefix=f"events/emails/{kind}",
         context={"title": event.title, "space": event.space.name,

@@ -103,7 +103,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, event.space, event)
 
 
-def _page_context(request: HttpRequest, event: Event) -> dict[str, Any]:
+def _page_context(event: Event) -> dict[str, Any]:
     context: dict[str, Any] = {
         "event": event, "space": event.space, "join_state": services.join_state(event),
         **event.registrations.aggregate(
@@ -117,7 +117,7 @@ def _page_context(request: HttpRequest, event: Event) -> dict[str, Any]:
         and context["join_state"] != "early"
     )
     if event.is_chat:
-        lines = list(event.chat_lines.select_related("author"))
+        lines = selectors.chat_lines(event, limit=None)
         context.update(
             lines=lines, after=lines[-1].pk if lines else 0, chat_state=services.chat_state(event),
             chat_form=ChatForm(),
@@ -128,7 +128,7 @@ def _page_context(request: HttpRequest, event: Event) -> dict[str, Any]:
 @login_required
 def event(request: HttpRequest, pk: int) -> HttpResponse:
     found = event_for(request.user, pk)
-    return render(request, "events/event.html", _page_context(request, found))
+    return render(request, "events/event.html", _page_context(found))
 
 
 def _back(event: Event, anchor: str = "") -> HttpResponse:
@@ -252,7 +252,7 @@ def recording(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Recording saved."))
             return _back(found, "#recording")
-    context = _page_context(request, found)
+    context = _page_context(found)
     context["recording_form"] = form
     context["show_recording"] = True
     return render(request, "events/event.html", context, status=400)
@@ -298,7 +298,7 @@ def chat(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:  # type: ignore[attr-defined]
         if not form.errors:
             return _back(found, "#chat")
-        context = _page_context(request, found)
+        context = _page_context(found)
         context["chat_form"] = form  # what they typed stays in the box
         return render(request, "events/event.html", context, status=400)
     shown = form if form.errors else ChatForm()
